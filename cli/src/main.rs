@@ -1,0 +1,2 @@
+//! The `ngc-rs` command line.
+fn main() {}
