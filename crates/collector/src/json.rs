@@ -27,12 +27,32 @@ impl Json {
     /// Compact serialisation, byte-identical to `JSON.stringify(value)`.
     pub fn to_js_string(&self) -> String {
         let mut out = String::new();
-        write_json(self, &mut out);
+        write_json(self, &mut out, None);
+        out
+    }
+
+    /// Indented serialisation, byte-identical to `JSON.stringify(value, null, 2)`.
+    pub fn to_js_string_pretty(&self) -> String {
+        let mut out = String::new();
+        write_json(self, &mut out, Some(0));
         out
     }
 }
 
-fn write_json(value: &Json, out: &mut String) {
+/// Writes `value`; `indent` is the current depth for pretty output, `None` for compact.
+fn write_json(value: &Json, out: &mut String, indent: Option<usize>) {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || write_json_inner(value, out, indent))
+}
+
+fn newline(out: &mut String, indent: Option<usize>) {
+    if let Some(depth) = indent {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    }
+}
+
+fn write_json_inner(value: &Json, out: &mut String, indent: Option<usize>) {
+    let inner = indent.map(|d| d + 1);
     match value {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -50,7 +70,11 @@ fn write_json(value: &Json, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(item, out);
+                newline(out, inner);
+                write_json(item, out, inner);
+            }
+            if !items.is_empty() {
+                newline(out, indent);
             }
             out.push(']');
         }
@@ -60,9 +84,16 @@ fn write_json(value: &Json, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
+                newline(out, inner);
                 write_js_string(k, out);
                 out.push(':');
-                write_json(v, out);
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_json(v, out, inner);
+            }
+            if !entries.is_empty() {
+                newline(out, indent);
             }
             out.push('}');
         }
@@ -146,6 +177,15 @@ mod tests {
         for (n, s) in cases {
             assert_eq!(js_number_to_string(n), s, "{n}");
         }
+    }
+
+    #[test]
+    fn pretty_form_is_json_stringify_with_two_spaces() {
+        let v = Json::Object(vec![
+            ("a".into(), Json::Array(vec![Json::Number(1.0), Json::Object(vec![])])),
+            ("b".into(), Json::Array(vec![])),
+        ]);
+        assert_eq!(v.to_js_string_pretty(), "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": []\n}");
     }
 
     #[test]

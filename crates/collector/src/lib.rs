@@ -6,7 +6,14 @@
 //! error nodes. With [`CollectOptions::strict`], error nodes that the original would reject
 //! in `strictMetadataEmit` mode become diagnostics instead.
 
+mod collector;
+mod diagnostics;
+mod evaluator;
 mod json;
+mod source;
+mod symbols;
+mod validate;
+mod value;
 
 pub use json::Json;
 
@@ -39,6 +46,52 @@ pub struct Collected {
 
 /// Collects the metadata of one TypeScript source. `file_name` decides `.d.ts`/`.tsx` handling.
 pub fn collect(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
-    let _ = (file_name, text, options);
-    Collected { metadata: None, diagnostics: Vec::new() }
+    // swc's parser recurses once per nesting level; give deep inputs room instead of crashing.
+    stacker::grow(STACK_SIZE, || collect_on_stack(file_name, text, options))
+}
+
+/// Stack for one file: 1 GiB of address space, committed only as deep input needs it.
+const STACK_SIZE: usize = 1024 * 1024 * 1024;
+
+fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
+    if let Some(offset) = source::excessive_nesting(text) {
+        let diagnostic = diagnostics::nesting_too_deep(ngc_diagnostics::Span::new(offset, offset + 1), source::MAX_NESTING);
+        return Collected { metadata: None, diagnostics: vec![diagnostic] };
+    }
+    let (module, source) = match source::parse(file_name, text) {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => return Collected { metadata: None, diagnostics },
+    };
+    let symbols = symbols::Symbols::new(&module, &source);
+    let mut evaluator = evaluator::Evaluator::new(symbols, &source, options.quoted_names);
+    let walk = collector::walk_module(&module, &mut evaluator, &source);
+    let mut diagnostics = Vec::new();
+    if options.strict && is_ts_file(file_name) {
+        if let Some(metadata) = &walk.metadata {
+            let class_node = |name: &str| walk.class_nodes.get(name).copied();
+            diagnostics = validate::validate(metadata, &evaluator.node_map, &source, &class_node);
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Collected { metadata: None, diagnostics };
+    }
+    let module_object = collector::module_object(&walk, source.amd_module_name());
+    let metadata = module_object.map(|m| {
+        let mut cyclic = false;
+        let json = value::to_json(&m, &mut cyclic);
+        if cyclic {
+            diagnostics.push(diagnostics::circular_metadata(ngc_diagnostics::Span::new(0, 0)));
+        }
+        json
+    });
+    if !diagnostics.is_empty() {
+        return Collected { metadata: None, diagnostics };
+    }
+    Collected { metadata, diagnostics }
+}
+
+/// The original validates only `.ts`/`.tsx` files in strict mode (`/\.tsx?$/i`).
+fn is_ts_file(file_name: &str) -> bool {
+    let lower = file_name.to_ascii_lowercase();
+    lower.ends_with(".ts") || lower.ends_with(".tsx")
 }

@@ -1,0 +1,349 @@
+//! Parsing a file with swc, and the source positions Angular's collector reports.
+//!
+//! TypeScript reports a node at `node.getStart()`: its first token, after leading trivia.
+//! swc spans start at the first token too, so most positions are a span's `lo`; the few
+//! nodes swc has no span for (array holes) or spans differently (a class with decorators) are
+//! computed here. Leading trivia is also what `@dynamic` comments are looked up in.
+
+use ngc_diagnostics::{Diagnostic, LineIndex, Span};
+use swc_common::comments::SingleThreadedComments;
+use swc_common::input::StringInput;
+use swc_common::{BytePos, Spanned};
+use swc_ecma_ast::Module;
+use swc_ecma_parser::{Parser, Syntax, TsSyntax};
+
+use crate::diagnostics;
+
+/// swc reserves `BytePos(0)` for dummy spans, so byte offset `n` is `BytePos(n + BASE)`.
+const BASE: u32 = 1;
+
+/// One parsed file: its text, line index and comment ranges.
+pub(crate) struct SourceFile<'a> {
+    pub text: &'a str,
+    pub is_declaration_file: bool,
+    line_index: LineIndex,
+    /// Comment ranges `(start, end)` in byte offsets, sorted by start.
+    comments: Vec<(u32, u32)>,
+}
+
+/// Parses `text` as a TypeScript module with decorators.
+pub(crate) fn parse<'a>(file_name: &str, text: &'a str) -> Result<(Module, SourceFile<'a>), Vec<Diagnostic>> {
+    let lower = file_name.to_ascii_lowercase();
+    let is_declaration_file = lower.ends_with(".d.ts");
+    let syntax = Syntax::Typescript(TsSyntax {
+        tsx: lower.ends_with(".tsx"),
+        decorators: true,
+        dts: is_declaration_file,
+        ..Default::default()
+    });
+    let end = BytePos(BASE + text.len() as u32);
+    let comments = SingleThreadedComments::default();
+    let input = StringInput::new(text, BytePos(BASE), end);
+    let mut parser = Parser::new(syntax, input, Some(&comments));
+    let module = parser.parse_module();
+    let mut errors: Vec<Diagnostic> = parser
+        .take_errors()
+        .into_iter()
+        .map(|e| diagnostics::syntax_error(span_of(e.span()), e.kind().msg().to_string()))
+        .collect();
+    let module = match module {
+        Ok(module) => module,
+        Err(e) => {
+            errors.push(diagnostics::syntax_error(span_of(e.span()), e.kind().msg().to_string()));
+            errors.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.start));
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (leading, trailing) = comments.take_all();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for map in [leading, trailing] {
+        for (_, list) in map.take() {
+            for c in list {
+                let s = span_of(c.span);
+                ranges.push((s.start, s.end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    ranges.dedup();
+    let source = SourceFile { text, is_declaration_file, line_index: LineIndex::new(text), comments: ranges };
+    Ok((module, source))
+}
+
+/// A swc span as byte offsets into the text.
+pub(crate) fn span_of(span: swc_common::Span) -> Span {
+    Span::new(span.lo.0.saturating_sub(BASE), span.hi.0.saturating_sub(BASE))
+}
+
+impl SourceFile<'_> {
+    /// Zero-based line and UTF-16 character of a byte offset, as TypeScript reports them.
+    pub fn line_char(&self, offset: u32) -> (u32, u32) {
+        let lc = self.line_index.utf16_line_col(self.text, offset);
+        (lc.line, lc.col)
+    }
+
+    /// Text of a byte range.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+
+    fn comment_ending_at(&self, end: u32) -> Option<(u32, u32)> {
+        let i = self.comments.partition_point(|&(s, _)| s < end);
+        self.comments[..i].iter().rev().find(|&&(_, e)| e == end).copied()
+    }
+
+    fn comment_starting_at(&self, start: u32) -> Option<(u32, u32)> {
+        let i = self.comments.partition_point(|&(s, _)| s < start);
+        self.comments.get(i).filter(|&&(s, _)| s == start).copied()
+    }
+
+    /// Start of the trivia (white space and comments) that precedes `start`: TypeScript's
+    /// `node.pos` for a node whose first token is at `start`.
+    pub fn trivia_start(&self, start: u32) -> u32 {
+        let bytes = self.text.as_bytes();
+        let mut pos = start as usize;
+        loop {
+            let before = pos;
+            while pos > 0 {
+                let prev = self.text[..pos].chars().next_back();
+                match prev {
+                    Some(c) if is_ts_whitespace(c) => pos -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            if let Some((s, _)) = self.comment_ending_at(pos as u32) {
+                pos = s as usize;
+            }
+            if pos == before || pos == 0 || bytes.is_empty() {
+                break;
+            }
+        }
+        pos as u32
+    }
+
+    /// Whether the trivia before the node starting at `start` mentions `@dynamic`.
+    pub fn leading_trivia_has_dynamic(&self, start: u32) -> bool {
+        let pos = self.trivia_start(start);
+        pos != start && self.slice(Span::new(pos, start)).contains("@dynamic")
+    }
+
+    /// Skips white space and comments forward from `offset`.
+    pub fn skip_trivia(&self, offset: u32) -> u32 {
+        let mut pos = offset as usize;
+        while pos < self.text.len() {
+            if let Some((_, e)) = self.comment_starting_at(pos as u32) {
+                pos = e as usize;
+                continue;
+            }
+            match self.text[pos..].chars().next() {
+                Some(c) if is_ts_whitespace(c) => pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+        pos as u32
+    }
+
+    /// The `/// <amd-module name="..."/>` of the file's leading comments, as TypeScript reads it.
+    pub fn amd_module_name(&self) -> Option<String> {
+        let mut result = None;
+        let mut pos = 0u32;
+        loop {
+            let next = self.skip_whitespace(pos);
+            let Some((s, e)) = self.comment_starting_at(next) else { break };
+            let comment = self.slice(Span::new(s, e));
+            if comment.starts_with("//") && !comment.starts_with("/*") {
+                if let Some(name) = amd_module_pragma(comment) {
+                    result = Some(name);
+                }
+            }
+            pos = e;
+        }
+        result
+    }
+
+    fn skip_whitespace(&self, offset: u32) -> u32 {
+        let rest = &self.text[offset as usize..];
+        let skipped = rest.len() - rest.trim_start_matches(is_ts_whitespace).len();
+        offset + skipped as u32
+    }
+}
+
+/// TypeScript's white space and line breaks.
+fn is_ts_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{a0}' | '\u{feff}' | '\u{85}' | '\u{1680}'
+            | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Matches `^///\s*<(\S+)\s.*?/>` with tag `amd-module` (any case) and returns the value of
+/// its `name` argument, found as `(\sname\s*=\s*)('|")(.+?)\2` case-insensitively.
+fn amd_module_pragma(comment: &str) -> Option<String> {
+    let rest = comment.strip_prefix("///")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let rest = rest.strip_prefix('<')?;
+    let tag_len = rest.find(char::is_whitespace)?;
+    if tag_len == 0 || !rest[tag_len..].contains("/>") {
+        return None;
+    }
+    if !rest[..tag_len].eq_ignore_ascii_case("amd-module") {
+        return None;
+    }
+    let lower = comment.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("name") {
+        let at = from + found;
+        from = at + 1;
+        let preceded_by_space = comment[..at].chars().next_back().is_some_and(char::is_whitespace);
+        if !preceded_by_space {
+            continue;
+        }
+        let after = &comment[at + 4..];
+        let after = after.trim_start_matches(char::is_whitespace);
+        let Some(after) = after.strip_prefix('=') else { continue };
+        let after = after.trim_start_matches(char::is_whitespace);
+        let quote = match after.as_bytes().first() {
+            Some(b'\'') => '\'',
+            Some(b'"') => '"',
+            _ => continue,
+        };
+        let value = &after[1..];
+        // `.+?` needs at least one character before the closing quote.
+        let mut chars = value.char_indices();
+        if chars.next().is_none() {
+            continue;
+        }
+        if let Some((end, _)) = chars.find(|&(_, c)| c == quote) {
+            return Some(value[..end].to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amd_module_pragma;
+
+    #[test]
+    fn amd_module_pragma_as_typescript_reads_it() {
+        assert_eq!(amd_module_pragma("/// <amd-module name='a/b' />").as_deref(), Some("a/b"));
+        assert_eq!(amd_module_pragma("///<AMD-module NAME=\"x\"/>").as_deref(), Some("x"));
+        assert_eq!(amd_module_pragma("/// <amd-module  name = \"x\"/>").as_deref(), Some("x"));
+        assert_eq!(amd_module_pragma("/// <reference path='x' />"), None);
+        assert_eq!(amd_module_pragma("/// <amd-module name='' />"), None);
+    }
+}
+
+/// Nesting deeper than this is refused before parsing (NGRS1003): the parser and the evaluator
+/// recurse once per level, and the stack they get is finite.
+pub(crate) const MAX_NESTING: u32 = 30_000;
+
+/// A cheap upper estimate of how deeply the syntax of `text` nests: open brackets, plus the
+/// operators that nest to the right without brackets (`!x`, `-x`, `a ? b : c`, `=>`, `=`) since
+/// the last `,` or `;` of the same bracket (or line end, in blocks). Returns the offset where `MAX_NESTING` is exceeded.
+pub(crate) fn excessive_nesting(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    // One chain counter per open bracket (index 0: top level); `b'`'` marks a template literal.
+    let mut stack: Vec<(u8, u32)> = vec![(0, 0)];
+    let mut depth: u32 = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let in_template = stack.last().is_some_and(|&(k, _)| k == b'`');
+        if in_template {
+            match b {
+                b'\\' => i += 1,
+                b'`' => {
+                    stack.pop();
+                }
+                b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                    i += 1;
+                    stack.push((b'{', 0));
+                    depth += 1;
+                }
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'\'' | b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'`' => stack.push((b'`', 0)),
+            b'(' | b'[' | b'{' => {
+                stack.push((b, 0));
+                depth += 1;
+            }
+            b')' | b']' | b'}' => {
+                if stack.len() > 1 {
+                    let (_, chain) = stack.pop().unwrap_or((0, 0));
+                    depth = depth.saturating_sub(1 + chain);
+                }
+            }
+            // Statements end at `;` and, in blocks and at the top level, usually at line ends.
+            b'\n' if matches!(stack.last(), Some(&(0 | b'{', _))) => {
+                if let Some(top) = stack.last_mut() {
+                    depth -= top.1;
+                    top.1 = 0;
+                }
+            }
+            b',' | b';' => {
+                if let Some(top) = stack.last_mut() {
+                    depth -= top.1;
+                    top.1 = 0;
+                }
+            }
+            b'!' | b'~' | b'-' | b'+' | b'?' | b'=' => {
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                    depth += 1;
+                }
+            }
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return Some(i as u32);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::{excessive_nesting, MAX_NESTING};
+
+    #[test]
+    fn deep_brackets_and_operator_chains_are_caught() {
+        let n = MAX_NESTING as usize + 1;
+        assert!(excessive_nesting(&format!("x = {}1{};", "(".repeat(n), ")".repeat(n))).is_some());
+        assert!(excessive_nesting(&format!("x = {}1;", "!".repeat(n))).is_some());
+        let wide = "[1, 2], ".repeat(n);
+        assert!(excessive_nesting(&format!("x = [{wide}];")).is_none());
+        assert!(excessive_nesting(&format!("x = '{}';", "(".repeat(n))).is_none());
+        assert!(excessive_nesting(&format!("x = 1 {}", "+ 1 ".repeat(n))).is_some());
+    }
+}
