@@ -482,7 +482,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
                         if !walker.metadata_truthy(&name) {
                             let value = match orig {
                                 ModuleExportName::Ident(ident) => walker.ev.evaluate(&swc_ecma_ast::Expr::Ident(ident.clone()), false),
-                                ModuleExportName::Str(s) => Value::str(&s.value.to_string_lossy()),
+                                ModuleExportName::Str(s) => Value::str(&crate::jsstr::from_wtf8(&s.value)),
                             };
                             let value = walker.ev.record(value, *node);
                             walker.set_metadata(&name, value);
@@ -490,7 +490,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
                     }
                 }
                 if let Some(from) = from {
-                    let module_export = Value::object(vec![("from", Value::str(&from.value.to_string_lossy()))]);
+                    let module_export = Value::object(vec![("from", Value::str(&crate::jsstr::from_wtf8(&from.value)))]);
                     let names: Vec<Value> = specifiers
                         .iter()
                         .filter_map(spec_names)
@@ -507,7 +507,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
                 }
             }
             TopLevel::ExportAll { from } => {
-                let module_export = Value::object(vec![("from", Value::str(&from.value.to_string_lossy()))]);
+                let module_export = Value::object(vec![("from", Value::str(&crate::jsstr::from_wtf8(&from.value)))]);
                 exports.get_or_insert_with(Vec::new).push(module_export);
             }
             TopLevel::Class { ident: Some(ident), class, exported, node } => {

@@ -26,6 +26,19 @@ pub(crate) fn nesting_too_deep(span: Span, limit: u32) -> Diagnostic {
         .with_help("split the expression into several named constants")
 }
 
+/// NGRS1114: a strict-mode cycle between exported entries.
+#[cold]
+pub(crate) fn metadata_cycle(span: Span, name: &str, symbol: &str) -> Diagnostic {
+    Diagnostic::error(
+        "NGRS1114",
+        format!("the metadata of '{name}' refers back to itself (reached from exported symbol '{symbol}')"),
+    )
+    .with_label(span, "this reference closes the cycle")
+    .with_help(format!(
+        "break the cycle; an enum member that follows a string-valued member refers to its enum, so give every member of '{name}' after a string member an explicit initializer"
+    ))
+}
+
 /// A strict-mode metadata error: the error node's message, with what it means and how to fix it.
 #[cold]
 pub(crate) fn metadata_error(

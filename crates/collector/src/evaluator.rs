@@ -113,7 +113,7 @@ impl<'a, 's> Evaluator<'a, 's> {
     pub fn name_of(&mut self, name: &PropName) -> Result<String, Value> {
         match name {
             PropName::Ident(ident) => Ok(ident.sym.to_string()),
-            PropName::Str(s) => Ok(s.value.to_string_lossy().into_owned()),
+            PropName::Str(s) => Ok(crate::jsstr::from_wtf8(&s.value)),
             PropName::Num(n) => {
                 let node = at(n);
                 let received = self.source.slice(node).to_string();
@@ -213,7 +213,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             Expr::Member(member) => self.evaluate_member(member),
             Expr::SuperProp(sp) => self.evaluate_super_prop(sp),
             Expr::Ident(ident) => self.resolve_name(&ident.sym, prefer_reference, node),
-            Expr::Lit(Lit::Str(s)) => Value::str(&s.value.to_string_lossy()),
+            Expr::Lit(Lit::Str(s)) => Value::str(&crate::jsstr::from_wtf8(&s.value)),
             Expr::Lit(Lit::Num(n)) => Value::Num(n.value),
             Expr::Lit(Lit::Bool(b)) => Value::Bool(b.value),
             Expr::Lit(Lit::Null(_)) => Value::Null,
@@ -352,7 +352,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let PropName::Str(s) = &kv.key {
-                        quoted.push(Value::str(&s.value.to_string_lossy()));
+                        quoted.push(Value::str(&crate::jsstr::from_wtf8(&s.value)));
                     }
                     let name = match self.name_of(&kv.key) {
                         Ok(name) => name,
@@ -560,7 +560,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             tpl.quasis
                 .get(i)
                 .and_then(|q| q.cooked.as_ref())
-                .map(|c| Value::str(&c.to_string_lossy()))
+                .map(|c| Value::str(&crate::jsstr::from_wtf8(c)))
                 .unwrap_or_else(|| Value::str(""))
         };
         if tpl.exprs.is_empty() {
@@ -580,7 +580,7 @@ impl<'a, 's> Evaluator<'a, 's> {
                 continue;
             }
             if let (Value::Str(p), Value::Str(v), Value::Str(l)) = (&previous, &value, &literal) {
-                previous = Value::str(&format!("{p}{v}{l}"));
+                previous = Value::str(&crate::jsstr::concat(&crate::jsstr::concat(p, v), l));
                 continue;
             }
             let mut result = value;
@@ -617,14 +617,18 @@ impl<'a, 's> Evaluator<'a, 's> {
         match ty {
             TsType::TsTypeRef(type_ref) => self.evaluate_type_reference(type_ref),
             TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {
+                // Every member is evaluated first (recording positions), then inspected.
+                let references: Vec<Value> = union
+                    .types
+                    .iter()
+                    .filter(|member| {
+                        !matches!(&***member, TsType::TsKeywordType(k)
+                            if matches!(k.kind, TsKeywordTypeKind::TsNullKeyword | TsKeywordTypeKind::TsUndefinedKeyword))
+                    })
+                    .map(|member| self.evaluate_type(member))
+                    .collect();
                 let mut candidate: Option<Value> = None;
-                for member in &union.types {
-                    if let TsType::TsKeywordType(k) = &**member {
-                        if matches!(k.kind, TsKeywordTypeKind::TsNullKeyword | TsKeywordTypeKind::TsUndefinedKeyword) {
-                            continue;
-                        }
-                    }
-                    let reference = self.evaluate_type(member);
+                for reference in references {
                     if !reference.is_reference() {
                         return reference;
                     }

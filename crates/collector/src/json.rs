@@ -113,6 +113,9 @@ pub fn write_js_string(s: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if crate::jsstr::lone_surrogate(c).is_some() => {
+                out.push_str(&format!("\\u{:04x}", crate::jsstr::lone_surrogate(c).unwrap_or(0xFFFD)))
+            }
             c => out.push(c),
         }
     }

@@ -10,6 +10,7 @@ mod collector;
 mod diagnostics;
 mod evaluator;
 mod json;
+mod jsstr;
 mod source;
 mod symbols;
 mod validate;

@@ -153,6 +153,6 @@ fn module_specifier_text(src: &Str, source: &SourceFile<'_>) -> String {
 pub(crate) fn export_name(name: &ModuleExportName) -> String {
     match name {
         ModuleExportName::Ident(ident) => ident.sym.to_string(),
-        ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
+        ModuleExportName::Str(s) => crate::jsstr::from_wtf8(&s.value),
     }
 }

@@ -22,7 +22,8 @@ struct Validator<'a, 's> {
     source: &'a SourceFile<'s>,
     /// Names not looked up in `metadata`: built-ins and the parameters of enclosing functions.
     locals: Vec<Rc<str>>,
-    /// Exported entries being validated, so that references between them cannot loop.
+    /// Exported entries on the current path. Meeting one again is a cycle, on which the
+    /// original recurses until the stack overflows, and so refuses the file.
     visiting: HashSet<String>,
     symbol: String,
     found: Vec<Diagnostic>,
@@ -47,7 +48,7 @@ pub(crate) fn validate(
             node_map,
             source,
             locals: ["Array", "Object", "Set", "Map", "string", "number", "any"].map(Rc::from).to_vec(),
-            visiting: HashSet::from([name.to_string()]),
+            visiting: HashSet::new(),
             symbol: name.to_string(),
             found: Vec::new(),
         };
@@ -143,8 +144,14 @@ impl Validator<'_, '_> {
         }
         if value.is_global_reference() {
             let name = prop("name").to_js_string();
-            if !self.locals.iter().any(|l| **l == *name) && !self.visiting.contains(&name) {
+            if !self.locals.iter().any(|l| **l == *name) {
                 if let Some(entry) = self.metadata.prop(&name).filter(|e| e.truthy()) {
+                    if self.visiting.contains(&name) {
+                        let at = self.node_map.start_of(value).unwrap_or(0);
+                        let diagnostic = diagnostics::metadata_cycle(Span::new(at, at), &name, &self.symbol);
+                        self.found.push(diagnostic);
+                        return;
+                    }
                     self.visiting.insert(name.clone());
                     self.expression(&entry);
                     self.visiting.remove(&name);

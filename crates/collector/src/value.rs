@@ -12,6 +12,7 @@ use std::rc::Rc;
 use ngc_diagnostics::Span;
 
 use crate::json::{js_number_to_string, Json};
+use crate::jsstr;
 
 /// A JavaScript value as the collector's evaluator sees it.
 #[derive(Debug, Clone)]
@@ -233,15 +234,12 @@ impl Value {
                 }
             }
             Value::Str(s) => {
+                let units = jsstr::utf16_units(s);
                 if key == "length" {
-                    return Value::Num(s.encode_utf16().count() as f64);
+                    return Value::Num(units.len() as f64);
                 }
-                match array_index(key) {
-                    Some(i) => s
-                        .encode_utf16()
-                        .nth(i)
-                        .map(|unit| Value::Str(Rc::from(String::from_utf16_lossy(&[unit]))))
-                        .unwrap_or(Value::Undefined),
+                match array_index(key).and_then(|i| units.get(i)) {
+                    Some(&unit) => Value::Str(Rc::from(jsstr::from_units(&[unit]))),
                     None => Value::Undefined,
                 }
             }
@@ -316,9 +314,7 @@ fn to_uint32(n: f64) -> u32 {
 /// JavaScript's `+` on primitives.
 pub(crate) fn js_add(left: &Value, right: &Value) -> Value {
     if matches!(left, Value::Str(_)) || matches!(right, Value::Str(_)) {
-        let mut s = left.to_js_string();
-        s.push_str(&right.to_js_string());
-        Value::Str(Rc::from(s))
+        Value::Str(Rc::from(jsstr::concat(&left.to_js_string(), &right.to_js_string())))
     } else {
         Value::Num(left.to_number() + right.to_number())
     }
@@ -359,7 +355,7 @@ pub(crate) fn loose_equals(left: &Value, right: &Value) -> bool {
 /// JavaScript's abstract relational comparison `left < right`; `None` is `undefined` (NaN).
 fn less_than(left: &Value, right: &Value) -> Option<bool> {
     if let (Value::Str(a), Value::Str(b)) = (left, right) {
-        return Some(a.encode_utf16().lt(b.encode_utf16()));
+        return Some(jsstr::utf16_units(a) < jsstr::utf16_units(b));
     }
     let (a, b) = (left.to_number(), right.to_number());
     if a.is_nan() || b.is_nan() {

@@ -82,11 +82,20 @@ struct Gen {
     /// Imported callables.
     callables: Vec<String>,
     counter: usize,
+    has_default_export: bool,
 }
 
 impl Gen {
     fn new(seed: u64) -> Self {
-        Gen { rng: Rng::new(seed), out: String::new(), names: Vec::new(), types: Vec::new(), callables: Vec::new(), counter: 0 }
+        Gen {
+            rng: Rng::new(seed),
+            out: String::new(),
+            names: Vec::new(),
+            types: Vec::new(),
+            callables: Vec::new(),
+            counter: 0,
+            has_default_export: false,
+        }
     }
 
     fn fresh(&mut self, prefix: &str) -> String {
@@ -105,6 +114,12 @@ impl Gen {
             if !local.contains('.') {
                 let alias = self.fresh("Alias");
                 let _ = writeln!(self.out, "export {{{local} as {alias}}};");
+            }
+        }
+        if self.rng.chance(10) && !self.names.is_empty() {
+            let local = self.rng.pick(&self.names).clone();
+            if !local.contains('.') {
+                let _ = writeln!(self.out, "export {{{local}}};");
             }
         }
         if self.rng.chance(8) {
@@ -140,6 +155,10 @@ impl Gen {
             self.names.push("ns".into());
             self.types.push("ns.NsType".into());
             self.callables.push("ns.make".into());
+            if self.rng.chance(15) {
+                let _ = writeln!(self.out, "import nsAlias = ns.inner;");
+                self.names.push("nsAlias".into());
+            }
         }
         if self.rng.chance(15) {
             let _ = writeln!(self.out, "import Def from './def';");
@@ -270,6 +289,16 @@ impl Gen {
             3 => "boolean".to_string(),
             4 => self.fresh("Missing"),
             5 => "() => void".to_string(),
+            6 if self.rng.chance(50) && !self.types.is_empty() => {
+                let t = self.rng.pick(&self.types).clone();
+                if t.contains(|c: char| c == '|' || c == '<' || c == ' ') {
+                    "ns.NsType<string>".to_string()
+                } else if self.rng.chance(50) {
+                    format!("{t}.Inner")
+                } else {
+                    format!("ns.Generic<{t}>")
+                }
+            }
             _ if !self.types.is_empty() => self.rng.pick(&self.types).clone(),
             _ => "any".to_string(),
         };
@@ -312,7 +341,14 @@ impl Gen {
                 let _ = writeln!(self.out, "{d}");
             }
         }
-        let export = if exported { "export " } else { "" };
+        let export = if !exported {
+            ""
+        } else if !self.has_default_export && self.rng.chance(5) {
+            self.has_default_export = true;
+            "export default "
+        } else {
+            "export "
+        };
         let generics = if self.rng.chance(10) { "<T, U>" } else { "" };
         let extends = if self.rng.chance(15) && !self.types.is_empty() {
             let t = self.rng.pick(&self.types).clone();
@@ -385,13 +421,48 @@ impl Gen {
                         let _ = writeln!(self.out, "  static {s} = {e};");
                     }
                 }
-                _ => {
+                8 => {
                     let s = self.fresh("staticFn");
                     self.names.push("param".into());
                     let e = self.expr(2);
                     self.names.pop();
                     let _ = writeln!(self.out, "  static {s}(param: any) {{ return {e}; }}");
                 }
+                _ => match self.rng.below(7) {
+                    0 => {
+                        let s = self.fresh("staticFn");
+                        self.names.push("a".into());
+                        let e = self.expr(2);
+                        self.names.pop();
+                        let _ = writeln!(self.out, "  static {s}({{a}}: any, [b, c]: any[] = [], d = 1) {{ return {e}; }}");
+                    }
+                    1 => {
+                        let s = self.fresh("sacc");
+                        let _ = writeln!(self.out, "  static get {s}() {{ return 1; }}");
+                    }
+                    2 => {
+                        let m = self.fresh("over");
+                        let _ = writeln!(self.out, "  {m}(a: string): void;\n  @HostListener('x') {m}(a: any) {{}}");
+                    }
+                    3 => {
+                        let q = self.fresh("quoted-");
+                        let _ = writeln!(self.out, "  @Input() '{q}': string;\n  '{q}m'() {{}}");
+                    }
+                    4 => {
+                        let n = self.rng.below(20);
+                        let _ = writeln!(self.out, "  @Input() {n}: string;");
+                    }
+                    5 => {
+                        let s = self.fresh("stat");
+                        let e = self.expr(1);
+                        let _ = writeln!(self.out, "  static '{s}' = {e};");
+                    }
+                    _ => {
+                        let m = self.fresh("method");
+                        let e = self.expr(1);
+                        let _ = writeln!(self.out, "  m{m}(@Inject({e}) x: any, y: string) {{}}");
+                    }
+                },
             }
         }
         self.out.push_str("}\n\n");
@@ -409,6 +480,17 @@ impl Gen {
                 18 if self.rng.chance(30) && !self.names.is_empty() => {
                     let n = self.rng.pick(&self.names).clone();
                     format!("[{n}]")
+                }
+                18 if self.rng.chance(40) => {
+                    match self.rng.below(3) {
+                        0 => {
+                            let e = self.operand(depth.saturating_sub(1));
+                            props.push(format!("...{e}"));
+                        }
+                        1 => props.push(format!("m{i}() {{ return 1; }}")),
+                        _ => props.push(format!("get g{i}() {{ return 1; }}")),
+                    }
+                    continue;
                 }
                 19 if !self.names.is_empty() => {
                     let n = self.rng.pick(&self.names).clone();
@@ -593,7 +675,20 @@ impl Gen {
                 let tag = if self.names.is_empty() { "tag".to_string() } else { self.rng.pick(&self.names).clone() };
                 format!("{tag}`x${{1}}`")
             }
-            94 => "/ab+c/g".to_string(),
+            94 => {
+                let name = if self.names.is_empty() { "x".to_string() } else { self.rng.pick(&self.names).clone() };
+                match self.rng.below(9) {
+                    0 => "/ab+c/g".to_string(),
+                    1 => format!("typeof {name}"),
+                    2 => "void 0".to_string(),
+                    3 => format!("{name}!"),
+                    4 => "this".to_string(),
+                    5 if !name.contains('.') => format!("{name}++"),
+                    6 => format!("delete {name}.member"),
+                    7 => "class {}".to_string(),
+                    _ => format!("new {name}"),
+                }
+            }
             95..=96 => {
                 let a = self.expr(d);
                 let b = self.expr(d);
