@@ -56,15 +56,21 @@ impl<'a, 's> Evaluator<'a, 's> {
         Evaluator { symbols, node_map: NodeMap::default(), source, quoted_names, foldable_cache: HashMap::new() }
     }
 
+    fn invalidate_foldable_cache(&mut self) {
+        if !self.foldable_cache.is_empty() {
+            self.foldable_cache = HashMap::new();
+        }
+    }
+
     /// Defines a module-local symbol.
     pub fn define(&mut self, name: &str, value: Value) {
-        self.foldable_cache.clear();
+        self.invalidate_foldable_cache();
         self.symbols.define(name, value);
     }
 
     /// Defines the reference an exported constant resolves to where a reference is preferred.
     pub fn define_reference(&mut self, name: &str, value: Value) {
-        self.foldable_cache.clear();
+        self.invalidate_foldable_cache();
         self.symbols.define_reference(name, value);
     }
 

@@ -7,6 +7,7 @@
 //! folds (`+`, `==`, `<`, `~`, …) follow JavaScript's coercion rules.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use ngc_diagnostics::Span;
@@ -32,23 +33,45 @@ pub(crate) struct Obj {
     pub props: Vec<(Rc<str>, Value)>,
     /// For error nodes: the source range of the node the error describes (never serialised).
     pub error_span: Option<Span>,
+    /// Key → position in `props`, built once an object grows past a few keys (a module's
+    /// metadata can hold hundreds of thousands of entries).
+    index: Option<HashMap<Rc<str>, usize>>,
 }
 
+/// Objects with more keys than this get a key index.
+const INDEX_THRESHOLD: usize = 16;
+
 impl Obj {
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.props.iter().position(|(k, _)| &**k == key),
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.props.iter().find(|(k, _)| &**k == key).map(|(_, v)| v)
+        self.position(key).map(|i| &self.props[i].1)
     }
 
     /// JavaScript property assignment: an existing key keeps its position.
     pub fn set(&mut self, key: &str, value: Value) {
-        match self.props.iter_mut().find(|(k, _)| &**k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.props.push((Rc::from(key), value)),
+        match self.position(key) {
+            Some(i) => self.props[i].1 = value,
+            None => {
+                let key: Rc<str> = Rc::from(key);
+                if let Some(index) = &mut self.index {
+                    index.insert(key.clone(), self.props.len());
+                }
+                self.props.push((key, value));
+                if self.index.is_none() && self.props.len() > INDEX_THRESHOLD {
+                    self.index = Some(self.props.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+                }
+            }
         }
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.props.iter().any(|(k, _)| &**k == key)
+        self.position(key).is_some()
     }
 }
 
@@ -168,6 +191,7 @@ impl Value {
                 Value::Object(Rc::new(RefCell::new(Obj {
                     props: src.props.clone(),
                     error_span: src.error_span,
+                    index: src.index.clone(),
                 })))
             }
             other => other.clone(),
