@@ -14,6 +14,7 @@ use crate::evaluator::{at, Evaluator};
 use crate::source::SourceFile;
 use crate::symbols::export_name;
 use crate::value::Value;
+use crate::{Accessibility, MemberFact};
 
 /// Metadata version written by the collector.
 pub(crate) const METADATA_VERSION: f64 = 4.0;
@@ -39,6 +40,8 @@ pub(crate) struct ModuleWalk {
     pub exports: Option<Vec<Value>>,
     /// Where each class entry was declared, for strict-mode reporting.
     pub class_nodes: HashMap<String, Span>,
+    /// Decorated members of exported classes.
+    pub decorated_members: Vec<MemberFact>,
 }
 
 fn classify<'m>(item: &'m ModuleItem, declaration_file: bool) -> Option<TopLevel<'m>> {
@@ -107,6 +110,7 @@ struct Walker<'e, 'a, 's> {
     export_map: HashMap<String, String>,
     metadata: Option<Value>,
     class_nodes: HashMap<String, Span>,
+    decorated_members: Vec<MemberFact>,
 }
 
 impl Walker<'_, '_, '_> {
@@ -175,7 +179,8 @@ impl Walker<'_, '_, '_> {
         }
     }
 
-    fn class_metadata(&mut self, class: &Class, node: Span) -> Value {
+    fn class_metadata(&mut self, class_name: &str, class: &Class, node: Span) -> Value {
+        self.record_decorated_members(class_name, class);
         let result = Value::object(vec![("__symbolic", Value::str("class"))]);
         if let Some(super_class) = &class.super_class {
             let value = self.ev.evaluate(super_class, false);
@@ -287,6 +292,37 @@ impl Walker<'_, '_, '_> {
             result.set_prop("statics", statics);
         }
         self.ev.record(result, node)
+    }
+
+    /// Facts about decorated members that the metadata does not record (accessibility).
+    fn record_decorated_members(&mut self, class_name: &str, class: &Class) {
+        for member in &class.body {
+            let (key, decorated, accessibility, is_static) = match member {
+                ClassMember::ClassProp(p) => (&p.key, !p.decorators.is_empty(), p.accessibility, p.is_static),
+                ClassMember::Method(m) => (&m.key, !m.function.decorators.is_empty(), m.accessibility, m.is_static),
+                _ => continue,
+            };
+            if !decorated {
+                continue;
+            }
+            let member = match key {
+                PropName::Ident(i) => i.sym.to_string(),
+                PropName::Str(s) => crate::jsstr::from_wtf8(&s.value),
+                _ => continue,
+            };
+            let accessibility = match accessibility {
+                Some(swc_ecma_ast::Accessibility::Private) => Accessibility::Private,
+                Some(swc_ecma_ast::Accessibility::Protected) => Accessibility::Protected,
+                _ => Accessibility::Public,
+            };
+            self.decorated_members.push(MemberFact {
+                class: class_name.to_string(),
+                member,
+                accessibility,
+                is_static,
+                span: at(key),
+            });
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -434,7 +470,13 @@ impl Walker<'_, '_, '_> {
 pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &SourceFile<'_>) -> ModuleWalk {
     let items: Vec<TopLevel<'_>> =
         module.body.iter().filter_map(|item| classify(item, source.is_declaration_file)).collect();
-    let mut walker = Walker { ev, export_map: HashMap::new(), metadata: None, class_nodes: HashMap::new() };
+    let mut walker = Walker {
+        ev,
+        export_map: HashMap::new(),
+        metadata: None,
+        class_nodes: HashMap::new(),
+        decorated_members: Vec::new(),
+    };
 
     // Names exported through `export {a as b}` clauses.
     for item in &items {
@@ -513,7 +555,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             TopLevel::Class { ident: Some(ident), class, exported, node } => {
                 if walker.is_exported(*exported, Some(ident)) {
                     let name = walker.exported_name(ident);
-                    let value = walker.class_metadata(class, *node);
+                    let value = walker.class_metadata(&name, class, *node);
                     walker.class_nodes.insert(name.clone(), *node);
                     walker.set_metadata(&name, value);
                 }
@@ -543,7 +585,12 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             TopLevel::Class { ident: None, .. } | TopLevel::Function { ident: None, .. } => {}
         }
     }
-    ModuleWalk { metadata: walker.metadata, exports, class_nodes: walker.class_nodes }
+    ModuleWalk {
+        metadata: walker.metadata,
+        exports,
+        class_nodes: walker.class_nodes,
+        decorated_members: walker.decorated_members,
+    }
 }
 
 /// `namesOf`: the names a parameter binds, in order.

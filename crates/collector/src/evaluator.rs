@@ -24,13 +24,18 @@ use crate::value::{fold_binary, FoldableOp, Value};
 /// Holding a clone of the value keeps its address from being reused.
 #[derive(Default)]
 pub(crate) struct NodeMap {
-    map: HashMap<usize, (Value, u32)>,
+    map: HashMap<usize, (Value, Span)>,
 }
 
 impl NodeMap {
     /// Byte offset of the node `value` was first recorded at.
     pub fn start_of(&self, value: &Value) -> Option<u32> {
-        value.identity().and_then(|id| self.map.get(&id)).map(|(_, start)| *start)
+        self.span_of(value).map(|span| span.start)
+    }
+
+    /// The node `value` was first recorded at.
+    pub fn span_of(&self, value: &Value) -> Option<Span> {
+        value.identity().and_then(|id| self.map.get(&id)).map(|(_, span)| *span)
     }
 }
 
@@ -79,7 +84,7 @@ impl<'a, 's> Evaluator<'a, 's> {
     pub fn record(&mut self, entry: Value, node: Span) -> Value {
         if let Some(id) = entry.identity() {
             if !self.node_map.map.contains_key(&id) {
-                self.node_map.map.insert(id, (entry.clone(), node.start));
+                self.node_map.map.insert(id, (entry.clone(), node));
                 if (entry.is_imported_symbol_reference() || entry.is_import_default_reference())
                     && matches!(entry.prop("line"), None | Some(Value::Null) | Some(Value::Undefined))
                 {

@@ -18,7 +18,9 @@ mod value;
 
 pub use json::Json;
 
-use ngc_diagnostics::Diagnostic;
+use std::collections::BTreeMap;
+
+use ngc_diagnostics::{Diagnostic, Span};
 
 /// How to collect a file.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +45,37 @@ pub struct Collected {
     pub metadata: Option<Json>,
     /// Syntax errors and, in strict mode, metadata errors. Empty on success.
     pub diagnostics: Vec<Diagnostic>,
+    /// Source positions and facts the metadata format has no field for.
+    pub facts: SourceFacts,
+}
+
+/// What later phases need to know about a file beyond its metadata, from the same parse.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFacts {
+    /// Source span of each metadata object and array, by JSON pointer into the module object
+    /// (`/metadata/AppComponent/decorators/0`).
+    pub spans: BTreeMap<String, Span>,
+    /// Decorated members of exported classes, with their accessibility.
+    pub decorated_members: Vec<MemberFact>,
+}
+
+/// A decorated class member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberFact {
+    /// The class's exported name (its key in the metadata).
+    pub class: String,
+    pub member: String,
+    pub accessibility: Accessibility,
+    pub is_static: bool,
+    /// The member's name in the source.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accessibility {
+    Public,
+    Protected,
+    Private,
 }
 
 /// Collects the metadata of one TypeScript source. `file_name` decides `.d.ts`/`.tsx` handling.
@@ -56,12 +89,12 @@ const STACK_SIZE: usize = 1024 * 1024 * 1024;
 
 fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
     if let Some(offset) = source::excessive_nesting(text) {
-        let diagnostic = diagnostics::nesting_too_deep(ngc_diagnostics::Span::new(offset, offset + 1), source::MAX_NESTING);
-        return Collected { metadata: None, diagnostics: vec![diagnostic] };
+        let diagnostic = diagnostics::nesting_too_deep(Span::new(offset, offset + 1), source::MAX_NESTING);
+        return Collected { metadata: None, diagnostics: vec![diagnostic], facts: SourceFacts::default() };
     }
     let (module, source) = match source::parse(file_name, text) {
         Ok(parsed) => parsed,
-        Err(diagnostics) => return Collected { metadata: None, diagnostics },
+        Err(diagnostics) => return Collected { metadata: None, diagnostics, facts: SourceFacts::default() },
     };
     let symbols = symbols::Symbols::new(&module, &source);
     let mut evaluator = evaluator::Evaluator::new(symbols, &source, options.quoted_names);
@@ -73,22 +106,24 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
             diagnostics = validate::validate(metadata, &evaluator.node_map, &source, &class_node);
         }
     }
+    let mut facts = SourceFacts { spans: BTreeMap::new(), decorated_members: walk.decorated_members.clone() };
     if !diagnostics.is_empty() {
-        return Collected { metadata: None, diagnostics };
+        return Collected { metadata: None, diagnostics, facts };
     }
     let module_object = collector::module_object(&walk, source.amd_module_name());
     let metadata = module_object.map(|m| {
         let mut cyclic = false;
-        let json = value::to_json(&m, &mut cyclic);
+        let span_of = |v: &value::Value| evaluator.node_map.span_of(v);
+        let json = value::to_json(&m, &span_of, &mut facts.spans, &mut cyclic);
         if cyclic {
-            diagnostics.push(diagnostics::circular_metadata(ngc_diagnostics::Span::new(0, 0)));
+            diagnostics.push(diagnostics::circular_metadata(Span::new(0, 0)));
         }
         json
     });
     if !diagnostics.is_empty() {
-        return Collected { metadata: None, diagnostics };
+        return Collected { metadata: None, diagnostics, facts };
     }
-    Collected { metadata, diagnostics }
+    Collected { metadata, diagnostics, facts }
 }
 
 /// The original validates only `.ts`/`.tsx` files in strict mode (`/\.tsx?$/i`).

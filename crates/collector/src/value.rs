@@ -7,7 +7,7 @@
 //! folds (`+`, `==`, `<`, `~`, …) follow JavaScript's coercion rules.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use ngc_diagnostics::Span;
@@ -449,49 +449,85 @@ pub(crate) fn fold_binary(op: FoldableOp, left: &Value, right: &Value) -> Value 
 ///
 /// `undefined` properties are dropped and `undefined` array items become `null`. A cycle
 /// (which `JSON.stringify` rejects) is cut with `null` and reported through `cyclic`.
-pub(crate) fn to_json(value: &Value, cyclic: &mut bool) -> Json {
-    let mut path = Vec::new();
-    to_json_inner(value, &mut path, cyclic)
+/// `span_of` gives the source node of an object or array, when it has one; those spans are
+/// collected by JSON pointer (RFC 6901) into `spans`.
+pub(crate) fn to_json(
+    value: &Value,
+    span_of: &dyn Fn(&Value) -> Option<Span>,
+    spans: &mut BTreeMap<String, Span>,
+    cyclic: &mut bool,
+) -> Json {
+    let mut converter = ToJson { span_of, spans, cyclic, ancestors: Vec::new(), pointer: String::new() };
+    converter.convert(value)
 }
 
-fn to_json_inner(value: &Value, path: &mut Vec<usize>, cyclic: &mut bool) -> Json {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || match value {
-        Value::Undefined | Value::Null => Json::Null,
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Num(n) => Json::Number(*n),
-        Value::Str(s) => Json::String(s.to_string()),
-        Value::Array(_) | Value::Object(_) => {
-            let id = value.identity().unwrap_or(0);
-            if path.contains(&id) {
-                *cyclic = true;
-                return Json::Null;
-            }
-            path.push(id);
-            let out = match value {
-                Value::Array(a) => Json::Array(a.borrow().iter().map(|v| to_json_inner(v, path, cyclic)).collect()),
-                Value::Object(o) => {
-                    let o = o.borrow();
-                    let mut indexed: Vec<(usize, String, Json)> = Vec::new();
-                    let mut named: Vec<(String, Json)> = Vec::new();
-                    for (k, v) in &o.props {
-                        if v.is_undefined() {
-                            continue;
-                        }
-                        let json = to_json_inner(v, path, cyclic);
-                        match array_index(k) {
-                            Some(i) => indexed.push((i, k.to_string(), json)),
-                            None => named.push((k.to_string(), json)),
-                        }
-                    }
-                    indexed.sort_by_key(|(i, _, _)| *i);
-                    Json::Object(indexed.into_iter().map(|(_, k, v)| (k, v)).chain(named).collect())
+struct ToJson<'a> {
+    span_of: &'a dyn Fn(&Value) -> Option<Span>,
+    spans: &'a mut BTreeMap<String, Span>,
+    cyclic: &'a mut bool,
+    ancestors: Vec<usize>,
+    pointer: String,
+}
+
+impl ToJson<'_> {
+    fn convert(&mut self, value: &Value) -> Json {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.convert_inner(value))
+    }
+
+    fn child(&mut self, key: &str, value: &Value) -> Json {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        self.pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        let json = self.convert(value);
+        self.pointer.truncate(len);
+        json
+    }
+
+    fn convert_inner(&mut self, value: &Value) -> Json {
+        match value {
+            Value::Undefined | Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Num(n) => Json::Number(*n),
+            Value::Str(s) => Json::String(s.to_string()),
+            Value::Array(_) | Value::Object(_) => {
+                let id = value.identity().unwrap_or(0);
+                if self.ancestors.contains(&id) {
+                    *self.cyclic = true;
+                    return Json::Null;
                 }
-                _ => Json::Null,
-            };
-            path.pop();
-            out
+                if let Some(span) = (self.span_of)(value) {
+                    self.spans.insert(self.pointer.clone(), span);
+                }
+                self.ancestors.push(id);
+                let out = match value {
+                    Value::Array(a) => {
+                        let items = a.borrow().clone();
+                        Json::Array(items.iter().enumerate().map(|(i, v)| self.child(&i.to_string(), v)).collect())
+                    }
+                    Value::Object(o) => {
+                        let props = o.borrow().props.clone();
+                        let mut indexed: Vec<(usize, String, Json)> = Vec::new();
+                        let mut named: Vec<(String, Json)> = Vec::new();
+                        for (k, v) in &props {
+                            if v.is_undefined() {
+                                continue;
+                            }
+                            let json = self.child(k, v);
+                            match array_index(k) {
+                                Some(i) => indexed.push((i, k.to_string(), json)),
+                                None => named.push((k.to_string(), json)),
+                            }
+                        }
+                        indexed.sort_by_key(|(i, _, _)| *i);
+                        Json::Object(indexed.into_iter().map(|(_, k, v)| (k, v)).chain(named).collect())
+                    }
+                    _ => Json::Null,
+                };
+                self.ancestors.pop();
+                out
+            }
         }
-    })
+    }
 }
 
 #[cfg(test)]
@@ -516,7 +552,8 @@ mod tests {
     #[test]
     fn integer_keys_come_first() {
         let v = Value::object(vec![("b", Value::Num(1.0)), ("1", Value::Null), ("0", Value::Undefined), ("01", Value::Bool(true))]);
-        let mut cyclic = false;
-        assert_eq!(to_json(&v, &mut cyclic).to_js_string(), r#"{"1":null,"b":1,"01":true}"#);
+        let (mut cyclic, mut spans) = (false, BTreeMap::new());
+        let json = to_json(&v, &|_| None, &mut spans, &mut cyclic);
+        assert_eq!(json.to_js_string(), r#"{"1":null,"b":1,"01":true}"#);
     }
 }
