@@ -16,7 +16,7 @@ mod symbols;
 mod validate;
 mod value;
 
-pub use json::Json;
+pub use json::{js_number_to_string, Json};
 
 use std::collections::BTreeMap;
 

@@ -60,9 +60,9 @@ const ANGULAR: [&str; 12] = [
     "Component", "Directive", "Injectable", "NgModule", "Pipe", "Input", "Output", "Inject", "Optional",
     "HostListener", "EventEmitter", "forwardRef",
 ];
-const STRINGS: [&str; 12] = [
+const STRINGS: [&str; 14] = [
     "'app-root'", "\"double\"", "'it\\'s'", "'line\\nbreak'", "'héllo 日本'", "'😀 emoji'", "''", "'a-b'",
-    "'<b>{{x}}</b>'", "'\\u00e9'", "'(click)'", "'$event'",
+    "'<b>{{x}}</b>'", "'\\u00e9'", "'(click)'", "'$event'", "'\\u{1F600}'", "'\\u{10FFFF}'",
 ];
 const NUMBERS: [&str; 12] = ["0", "1", "2", "42", "3.5", "0.1", "1e21", "1.5e-7", "0xff", "100", "7", "255"];
 const BINARY_OPS: [&str; 22] = [
@@ -288,7 +288,7 @@ impl Gen {
             2 => "any".to_string(),
             3 => "boolean".to_string(),
             4 => self.fresh("Missing"),
-            5 => "() => void".to_string(),
+            5 => (*self.rng.pick(&["() => void", "null", "undefined", "void", "object"])).to_string(),
             6 if self.rng.chance(50) && !self.types.is_empty() => {
                 let t = self.rng.pick(&self.types).clone();
                 if t.contains(|c: char| c == '|' || c == '<' || c == ' ') {
@@ -460,7 +460,8 @@ impl Gen {
                     _ => {
                         let m = self.fresh("method");
                         let e = self.expr(1);
-                        let _ = writeln!(self.out, "  m{m}(@Inject({e}) x: any, y: string) {{}}");
+                        let this = if self.rng.chance(30) { "this: any, " } else { "" };
+                        let _ = writeln!(self.out, "  m{m}({this}@Inject({e}) x: any, y: string) {{}}");
                     }
                 },
             }
@@ -610,7 +611,7 @@ impl Gen {
             }
             49..=53 => {
                 let target = self.target(d);
-                let member = *self.rng.pick(&["length", "name", "value", "member", "k0"]);
+                let member = *self.rng.pick(&["length", "name", "value", "member", "k0", "constructor", "toString"]);
                 format!("{target}.{member}")
             }
             54..=57 => {

@@ -59,6 +59,22 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// The byte offset of a zero-based line and UTF-16 column (the inverse of
+    /// [`LineIndex::utf16_line_col`]); `None` past the end of the line's text.
+    pub fn offset_of_utf16(&self, text: &str, line: u32, col: u32) -> Option<u32> {
+        let start = *self.line_starts.get(line as usize)? as usize;
+        let mut units = 0u32;
+        for (i, c) in text.get(start..)?.char_indices() {
+            if units >= col {
+                return Some((start + i) as u32);
+            }
+            units += c.len_utf16() as u32;
+        }
+        (units >= col).then_some(text.len() as u32)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +88,7 @@ mod tests {
         let d = text.find('d').unwrap() as u32;
         assert_eq!(idx.utf16_line_col(text, d), LineCol { line: 3, col: 0 });
         assert_eq!(idx.utf16_line_col(text, 0), LineCol { line: 0, col: 0 });
+        assert_eq!(idx.offset_of_utf16(text, 4, 2), Some(x));
+        assert_eq!(idx.offset_of_utf16(text, 3, 0), Some(d));
     }
 }

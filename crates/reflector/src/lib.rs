@@ -7,9 +7,18 @@
 //! compilation scopes, and Angular's CSS-selector matcher ([`selector`]). File access goes
 //! through the [`Host`] trait; the reflector itself does no IO.
 
+pub mod analysis;
+pub mod declarations;
+mod diagnostics;
 pub mod dts;
+pub mod evaluate;
 pub mod host;
+pub mod matching;
+pub mod modules;
 pub mod resolve;
+pub mod scope;
 pub mod selector;
 
+pub use analysis::{analyze, Analysis, ComponentScope, FileDiagnostic};
 pub use host::Host;
+pub use modules::{ModuleId, ProgramFile, SymbolId};

@@ -1,0 +1,147 @@
+//! The reflector's diagnostics: View Engine's metadata restrictions (NGRS3xxx) and Angular's
+//! NgModule and standalone scope errors (Angular's own codes). Listed in docs/diagnostics.md.
+
+use ngc_collector::Accessibility;
+use ngc_diagnostics::{Diagnostic, Severity, Span};
+
+/// NGRS3001: a call of a function that is not a macro (a single `return`).
+#[cold]
+pub(crate) fn function_call(span: Span, name: &str, definition: Option<Span>) -> Diagnostic {
+    let mut d = Diagnostic::error("NGRS3001", format!("Function calls are not supported in decorators but '{name}' was called"))
+        .with_label(span, format!("'{name}' is called here"))
+        .with_help(format!(
+            "the compiler can only expand functions whose body is a single `return <expression>`; rewrite '{name}' that way, or replace the call with an exported constant holding its result"
+        ));
+    if let Some(definition) = definition {
+        d = d.with_secondary(definition, format!("'{name}' is declared here"));
+    }
+    d
+}
+
+/// NGRS3002: a reference to something the file does not export.
+#[cold]
+pub(crate) fn non_exported(span: Span, what: &str, name: &str, declaration: Option<Span>) -> Diagnostic {
+    let mut d = Diagnostic::error("NGRS3002", format!("reference to the non-exported {what} '{name}' in Angular metadata"))
+        .with_label(span, format!("'{name}' is used here"))
+        .with_help(format!("export '{name}': the generated code refers to it from outside this module"));
+    if let Some(declaration) = declaration {
+        d = d.with_secondary(declaration, format!("'{name}' is declared here without `export`"));
+    }
+    d
+}
+
+/// NGRS3003: a lambda in a field View Engine could not rewrite into an exported constant.
+#[cold]
+pub(crate) fn lambda(span: Span) -> Diagnostic {
+    Diagnostic::error("NGRS3003", "arrow functions and function expressions are not supported here")
+        .with_label(span, "this function cannot be rewritten into an exported constant")
+        .with_help(
+            "only `useValue`, `useFactory`, `data`, `id` and `loadChildren` may hold a lambda; elsewhere export a named function and reference it",
+        )
+}
+
+/// NGRS3004: another expression form the metadata cannot hold.
+#[cold]
+pub(crate) fn metadata_error(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NGRS3004", format!("{message} (in Angular metadata)"))
+        .with_label(span, "not statically analysable")
+        .with_help("use literals, references to exported symbols, and calls of functions that return a single expression")
+}
+
+/// NGRS3005: `new` of something other than `InjectionToken`.
+#[cold]
+pub(crate) fn unsupported_new(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("NGRS3005", format!("`new {name}(...)` is not supported in Angular metadata"))
+        .with_label(span, "only `new InjectionToken(...)` can be evaluated statically")
+        .with_help("create the instance in a factory: `{provide: TOKEN, useFactory: createIt}` with an exported `createIt`")
+}
+
+/// NGRS3006 (warning): a class decorator that is not one of Angular's.
+#[cold]
+pub(crate) fn foreign_decorator(span: Span, class: &str, decorator: &str) -> Diagnostic {
+    let mut d = Diagnostic::error("NGRS3006", format!("'{decorator}' on class '{class}' is not an Angular decorator"))
+        .with_label(span, "the compiler does not evaluate this decorator")
+        .with_help("the decorator is kept as written; only Angular's decorators contribute to compilation");
+    d.severity = Severity::Warning;
+    d
+}
+
+/// NGRS3007: an Angular member decorator on a private or protected member.
+#[cold]
+pub(crate) fn non_public_member(span: Span, class: &str, member: &str, decorator: &str, accessibility: Accessibility) -> Diagnostic {
+    let access = match accessibility {
+        Accessibility::Private => "private",
+        Accessibility::Protected => "protected",
+        Accessibility::Public => "public",
+    };
+    Diagnostic::error("NGRS3007", format!("@{decorator}() is applied to the {access} member '{class}.{member}'"))
+        .with_label(span, format!("'{member}' is {access}"))
+        .with_help(format!("remove the `{access}` modifier: Angular reads and writes decorated members from generated code"))
+}
+
+/// NGRS3008: a reference the reflector could not resolve.
+#[cold]
+pub(crate) fn unresolved(span: Span, module: Option<&str>, name: &str) -> Diagnostic {
+    let what = match module {
+        Some(m) if name == "*" => format!("cannot resolve module '{m}'"),
+        Some(m) => format!("cannot resolve '{name}' from '{m}'"),
+        None => format!("cannot resolve '{name}'"),
+    };
+    Diagnostic::error("NGRS3008", what)
+        .with_label(span, "referenced here")
+        .with_help("check the import path and that the module exports this name (and that its package is installed)")
+}
+
+#[cold]
+pub(crate) fn invalid_declaration(span: Span, entry: &str, ng_module: &str) -> Diagnostic {
+    Diagnostic::error(
+        "NG6001",
+        format!("The class '{entry}' is listed in the declarations of the NgModule '{ng_module}', but is not a directive, a component, or a pipe."),
+    )
+    .with_label(span, "not a directive, component or pipe")
+    .with_help("remove it from the NgModule's declarations, or add an appropriate Angular decorator")
+}
+
+#[cold]
+pub(crate) fn invalid_import(span: Span, entry: &str) -> Diagnostic {
+    Diagnostic::error("NG6002", format!("'{entry}' does not appear to be an NgModule class."))
+        .with_label(span, "imported here")
+        .with_help("import NgModules or standalone components, directives and pipes only; is it missing an @NgModule annotation?")
+}
+
+#[cold]
+pub(crate) fn invalid_export(span: Span, entry: &str) -> Diagnostic {
+    Diagnostic::error("NG6003", format!("'{entry}' does not appear to be an NgModule, Component, Directive, or Pipe class."))
+        .with_label(span, "exported here")
+        .with_help("is it missing an Angular annotation?")
+}
+
+#[cold]
+pub(crate) fn declared_twice(span: Span, class: &str, first: &str, second: &str) -> Diagnostic {
+    Diagnostic::error("NG6007", format!("The class '{class}' is declared by more than one NgModule."))
+        .with_label(span, format!("declared again here, in '{second}'"))
+        .with_help(format!(
+            "'{class}' is already declared in '{first}'; declare it in one NgModule and export it from there, or make it standalone"
+        ))
+}
+
+#[cold]
+pub(crate) fn standalone_declared(span: Span, entry: &str, ng_module: &str) -> Diagnostic {
+    Diagnostic::error("NG6008", format!("'{entry}' is marked as standalone and can't be declared in any NgModule."))
+        .with_label(span, format!("declared in '{ng_module}'"))
+        .with_help(format!("move '{entry}' from `declarations` to `imports`"))
+}
+
+#[cold]
+pub(crate) fn unknown_component_import(span: Span, entry: &str, component: &str) -> Diagnostic {
+    Diagnostic::error("NG2012", "Component imports must be standalone components, directives, pipes, or must be NgModules.")
+        .with_label(span, format!("'{entry}' is none of these"))
+        .with_help(format!("remove '{entry}' from the imports of '{component}'"))
+}
+
+#[cold]
+pub(crate) fn import_not_standalone(span: Span, entry: &str, component: &str) -> Diagnostic {
+    Diagnostic::error("NG2011", format!("The '{entry}' is not standalone and cannot be imported directly."))
+        .with_label(span, format!("imported by '{component}'"))
+        .with_help(format!("import the NgModule that declares and exports '{entry}' instead, or make '{entry}' standalone"))
+}

@@ -1,0 +1,563 @@
+//! Static evaluation of collected metadata across files.
+//!
+//! A metadata expression (`reference`, `select`, `call`, `binop`, …) evaluates to a
+//! [`StaticValue`]: literals, references to classes and other declarations, enum members,
+//! `ModuleWithProviders`, and the calls and `new` expressions that stay symbolic. Imported
+//! constants are read from the metadata of their file (never its source), macro functions
+//! (a single `return`) are expanded with their arguments, and each problem the View Engine
+//! metadata rules forbid becomes a diagnostic at the metadata node's source span.
+
+use std::collections::HashMap;
+
+use ngc_collector::Json;
+use ngc_diagnostics::Span;
+
+use crate::modules::{Edge, ModuleId, Modules, SymbolId};
+
+/// The value of a metadata expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StaticValue {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<StaticValue>),
+    Object(Vec<(String, StaticValue)>),
+    /// A declaration that is not evaluated further: a class, a library constant or function.
+    Symbol(SymbolId),
+    /// A namespace import (`import * as ns from 'x'`).
+    Namespace(ModuleId),
+    /// `Enum.Member` of a library enum.
+    EnumMember(SymbolId, String),
+    /// `{ngModule: M, providers}` or a library `static forRoot(): ModuleWithProviders<M>`.
+    ModuleWithProviders(SymbolId),
+    /// A call that stays symbolic (a library function, a non-macro call in providers).
+    Call(Box<StaticValue>, Vec<StaticValue>),
+    New(Box<StaticValue>, Vec<StaticValue>),
+    /// A global such as `Object` or `window`.
+    Global(String),
+    /// Something that cannot be known statically; the reason is for diagnostics.
+    Unknown(String),
+}
+
+impl StaticValue {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            StaticValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&StaticValue> {
+        match self {
+            StaticValue::Object(fields) => fields.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn truthy(&self) -> bool {
+        match self {
+            StaticValue::Undefined | StaticValue::Null => false,
+            StaticValue::Bool(b) => *b,
+            StaticValue::Number(n) => *n != 0.0 && !n.is_nan(),
+            StaticValue::String(s) => !s.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// A problem found while evaluating, at a metadata node of a program file.
+#[derive(Debug, Clone)]
+pub struct EvalProblem {
+    pub module: ModuleId,
+    pub span: Span,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum ProblemKind {
+    /// A call of a function the compiler cannot expand; `definition` is where it is declared.
+    FunctionCall { name: String, definition: Option<(ModuleId, Span)> },
+    /// An error node the collector recorded (`Reference to non-exported class`, a lambda, …).
+    MetadataError { message: String, context_name: Option<String>, line: Option<u32>, character: Option<u32> },
+    /// `new` of something other than `InjectionToken`.
+    UnsupportedNew { name: String },
+    /// A reference the reflector could not resolve.
+    Unresolved { module: Option<String>, name: String },
+}
+
+/// Where an expression being evaluated sits: its file and JSON pointer.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub module: ModuleId,
+    pub pointer: String,
+}
+
+impl Site {
+    pub fn child(&self, key: &str) -> Site {
+        Site { module: self.module, pointer: format!("{}/{}", self.pointer, key.replace('~', "~0").replace('/', "~1")) }
+    }
+}
+
+/// Evaluates metadata over the module universe.
+pub struct Evaluator<'m, 'h> {
+    pub modules: &'m mut Modules<'h>,
+    pub problems: Vec<EvalProblem>,
+    /// Names of the metadata fields whose lambdas View Engine lowered to exported consts.
+    lowerable_field: Option<String>,
+    depth: usize,
+    cache: HashMap<SymbolId, StaticValue>,
+    in_progress: Vec<SymbolId>,
+}
+
+/// Deeper evaluation than this (macro recursion, reference chains) is cut with `Unknown`.
+const MAX_DEPTH: usize = 200;
+
+/// Metadata fields whose lambdas View Engine rewrote into exported `ɵ0` consts.
+pub const LOWERABLE_FIELDS: &[&str] = &["useValue", "useFactory", "data", "id", "loadChildren"];
+
+impl<'m, 'h> Evaluator<'m, 'h> {
+    pub fn new(modules: &'m mut Modules<'h>) -> Self {
+        Evaluator { modules, problems: Vec::new(), lowerable_field: None, depth: 0, cache: HashMap::new(), in_progress: Vec::new() }
+    }
+
+    /// The source span of the metadata node at `site`, or of its nearest ancestor that has one.
+    pub fn span_at(&self, site: &Site) -> Span {
+        let Some(file) = self.modules.program_file(site.module) else { return Span::default() };
+        let mut pointer = site.pointer.as_str();
+        loop {
+            if let Some(span) = file.facts.spans.get(pointer) {
+                return *span;
+            }
+            match pointer.rfind('/') {
+                Some(i) => pointer = &pointer[..i],
+                None => return Span::default(),
+            }
+        }
+    }
+
+    fn problem(&mut self, site: &Site, kind: ProblemKind) {
+        let span = self.span_at(site);
+        self.problems.push(EvalProblem { module: site.module, span, kind });
+    }
+
+    /// The value of a top-level metadata entry of a program file.
+    pub fn evaluate_entry(&mut self, symbol: &SymbolId) -> StaticValue {
+        if let Some(value) = self.cache.get(symbol) {
+            return value.clone();
+        }
+        if self.in_progress.contains(symbol) {
+            return StaticValue::Unknown(format!("'{}' refers to itself", symbol.name));
+        }
+        let value = match symbol.module {
+            ModuleId::Program(_) => {
+                let entry = self.modules.metadata(symbol.module).and_then(|m| m.get(&symbol.name)).cloned();
+                match entry {
+                    None => StaticValue::Unknown(format!("'{}' is not exported", symbol.name)),
+                    Some(entry) => match symbolic(&entry) {
+                        Some("class") | Some("function") | Some("interface") => StaticValue::Symbol(symbol.clone()),
+                        _ => {
+                            self.in_progress.push(symbol.clone());
+                            let site = Site { module: symbol.module, pointer: format!("/metadata/{}", escape(&symbol.name)) };
+                            let value = self.evaluate(&entry, &site, &HashMap::new());
+                            self.in_progress.pop();
+                            value
+                        }
+                    },
+                }
+            }
+            ModuleId::Library(_) => StaticValue::Symbol(symbol.clone()),
+        };
+        self.cache.insert(symbol.clone(), value.clone());
+        value
+    }
+
+    /// Evaluates `value`, found at `site`, with macro parameters bound in `scope`.
+    pub fn evaluate(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
+        if self.depth > MAX_DEPTH {
+            return StaticValue::Unknown("expression nests too deeply".into());
+        }
+        self.depth += 1;
+        let result = self.evaluate_inner(value, site, scope);
+        self.depth -= 1;
+        result
+    }
+
+    fn evaluate_inner(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
+        match value {
+            Json::Null => StaticValue::Null,
+            Json::Bool(b) => StaticValue::Bool(*b),
+            Json::Number(n) => StaticValue::Number(*n),
+            Json::String(s) => StaticValue::String(s.clone()),
+            Json::Array(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let child = site.child(&i.to_string());
+                    if symbolic(item) == Some("spread") {
+                        let spread = self.evaluate(item.get("expression").unwrap_or(&Json::Null), &child.child("expression"), scope);
+                        match spread {
+                            StaticValue::Array(values) => out.extend(values),
+                            other => out.push(other),
+                        }
+                        continue;
+                    }
+                    out.push(self.evaluate(item, &child, scope));
+                }
+                StaticValue::Array(out)
+            }
+            Json::Object(fields) => match symbolic(value) {
+                None => {
+                    let mut out = Vec::new();
+                    for (key, field) in fields {
+                        if key == "$quoted$" {
+                            continue;
+                        }
+                        let saved = self.lowerable_field.clone();
+                        if LOWERABLE_FIELDS.contains(&key.as_str()) {
+                            self.lowerable_field = Some(key.clone());
+                        }
+                        let v = self.evaluate(field, &site.child(key), scope);
+                        self.lowerable_field = saved;
+                        out.push((key.clone(), v));
+                    }
+                    if let Some(StaticValue::Symbol(module)) = out.iter().find(|(k, _)| k == "ngModule").map(|(_, v)| v) {
+                        return StaticValue::ModuleWithProviders(module.clone());
+                    }
+                    StaticValue::Object(out)
+                }
+                Some(tag) => self.evaluate_symbolic(tag, value, site, scope),
+            },
+        }
+    }
+
+    fn evaluate_symbolic(&mut self, tag: &str, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
+        let field = |name: &str| value.get(name).unwrap_or(&Json::Null);
+        match tag {
+            "reference" => self.evaluate_reference(value, site, scope),
+            "select" => {
+                let target = self.evaluate(field("expression"), &site.child("expression"), scope);
+                let member = match field("member") {
+                    Json::String(m) => m.clone(),
+                    _ => return StaticValue::Unknown("select without member".into()),
+                };
+                self.select(target, &member)
+            }
+            "index" => {
+                let target = self.evaluate(field("expression"), &site.child("expression"), scope);
+                let index = self.evaluate(field("index"), &site.child("index"), scope);
+                match (&target, &index) {
+                    (StaticValue::Array(items), StaticValue::Number(n)) => {
+                        items.get(*n as usize).cloned().unwrap_or(StaticValue::Undefined)
+                    }
+                    (_, StaticValue::String(key)) => self.select(target.clone(), key),
+                    _ => StaticValue::Unknown("index into a value that is not known statically".into()),
+                }
+            }
+            "call" => self.evaluate_call(value, site, scope),
+            "new" => {
+                let class = self.evaluate(field("expression"), &site.child("expression"), scope);
+                let args = self.arguments(value, site, scope);
+                let is_token = matches!(&class, StaticValue::Symbol(s) if s.name == "InjectionToken" && self.is_angular_core(s));
+                if !is_token {
+                    let name = symbol_name(&class);
+                    self.problem(site, ProblemKind::UnsupportedNew { name });
+                }
+                StaticValue::New(Box::new(class), args)
+            }
+            "if" => {
+                let condition = self.evaluate(field("condition"), &site.child("condition"), scope);
+                match condition {
+                    StaticValue::Symbol(_) | StaticValue::Unknown(_) | StaticValue::Call(..) => {
+                        StaticValue::Unknown("condition not known statically".into())
+                    }
+                    c if c.truthy() => self.evaluate(field("thenExpression"), &site.child("thenExpression"), scope),
+                    _ => self.evaluate(field("elseExpression"), &site.child("elseExpression"), scope),
+                }
+            }
+            "binop" | "binary" => {
+                let left = self.evaluate(field("left"), &site.child("left"), scope);
+                let right = self.evaluate(field("right"), &site.child("right"), scope);
+                let op = match field("operator") {
+                    Json::String(op) => op.as_str(),
+                    _ => "",
+                };
+                binary(op, &left, &right)
+            }
+            "pre" => {
+                let operand = self.evaluate(field("operand"), &site.child("operand"), scope);
+                match (field("operator"), &operand) {
+                    (Json::String(op), StaticValue::Number(n)) if op == "-" => StaticValue::Number(-n),
+                    (Json::String(op), StaticValue::Number(n)) if op == "+" => StaticValue::Number(*n),
+                    (Json::String(op), v) if op == "!" && is_primitive(v) => StaticValue::Bool(!v.truthy()),
+                    _ => StaticValue::Unknown("prefix operator on a value not known statically".into()),
+                }
+            }
+            "spread" => self.evaluate(field("expression"), &site.child("expression"), scope),
+            "error" => {
+                let message = match field("message") {
+                    Json::String(m) => m.clone(),
+                    _ => String::new(),
+                };
+                let rewritable = message == "Lambda not supported" && self.lowerable_field.is_some();
+                if !rewritable {
+                    let context = value.get("context");
+                    let context_name = context
+                        .and_then(|c| c.get("className").or_else(|| c.get("name")).or_else(|| c.get("typeName")))
+                        .and_then(|n| match n {
+                            Json::String(s) => Some(s.clone()),
+                            _ => None,
+                        });
+                    let number = |key: &str| match value.get(key) {
+                        Some(Json::Number(n)) => Some(*n as u32),
+                        _ => None,
+                    };
+                    let kind = ProblemKind::MetadataError {
+                        message: message.clone(),
+                        context_name,
+                        line: number("line"),
+                        character: number("character"),
+                    };
+                    self.problem(site, kind);
+                }
+                StaticValue::Unknown(message)
+            }
+            "function" => StaticValue::Unknown("a function".into()),
+            "class" => StaticValue::Unknown("a class expression".into()),
+            other => StaticValue::Unknown(format!("metadata node '{other}'")),
+        }
+    }
+
+    fn evaluate_reference(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
+        let name = match value.get("name") {
+            Some(Json::String(n)) => Some(n.clone()),
+            _ => None,
+        };
+        let module = match value.get("module") {
+            Some(Json::String(m)) => Some(m.clone()),
+            _ => None,
+        };
+        match (module, name) {
+            (None, Some(name)) => {
+                if let Some(bound) = scope.get(&name) {
+                    return bound.clone();
+                }
+                let symbol = SymbolId { module: site.module, name: name.clone() };
+                if self.modules.metadata(site.module).and_then(|m| m.get(&name)).is_some() {
+                    return self.evaluate_entry(&symbol);
+                }
+                if name == "undefined" {
+                    return StaticValue::Undefined;
+                }
+                StaticValue::Global(name)
+            }
+            (Some(specifier), Some(name)) => {
+                let Some(target) = self.modules.resolve(site.module, &specifier, Edge::Import) else {
+                    self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name });
+                    return StaticValue::Unknown("unresolved import".into());
+                };
+                match self.modules.find_export(target, &name) {
+                    Some(symbol) => self.evaluate_entry(&symbol),
+                    None => {
+                        self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name });
+                        StaticValue::Unknown("unresolved import".into())
+                    }
+                }
+            }
+            (Some(specifier), None) => {
+                if value.get("default").is_some() {
+                    return StaticValue::Unknown(format!("the default export of '{specifier}'"));
+                }
+                match self.modules.resolve(site.module, &specifier, Edge::Import) {
+                    Some(target) => StaticValue::Namespace(target),
+                    None => {
+                        self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "*".into() });
+                        StaticValue::Unknown("unresolved import".into())
+                    }
+                }
+            }
+            (None, None) => StaticValue::Unknown("reference without a name".into()),
+        }
+    }
+
+    fn select(&mut self, target: StaticValue, member: &str) -> StaticValue {
+        match target {
+            StaticValue::Object(fields) => {
+                fields.into_iter().find(|(k, _)| k == member).map(|(_, v)| v).unwrap_or(StaticValue::Undefined)
+            }
+            StaticValue::Array(items) if member == "length" => StaticValue::Number(items.len() as f64),
+            StaticValue::String(s) if member == "length" => StaticValue::Number(s.encode_utf16().count() as f64),
+            StaticValue::Namespace(module) => match self.modules.find_export(module, member) {
+                Some(symbol) => self.evaluate_entry(&symbol),
+                None => StaticValue::Unknown(format!("'{member}' is not exported")),
+            },
+            StaticValue::Symbol(symbol) => match symbol.module {
+                ModuleId::Library(_) => StaticValue::EnumMember(symbol, member.to_string()),
+                ModuleId::Program(_) => StaticValue::Unknown(format!("member '{member}' of '{}'", symbol.name)),
+            },
+            _ => StaticValue::Unknown(format!("member '{member}' of a value not known statically")),
+        }
+    }
+
+    fn arguments(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> Vec<StaticValue> {
+        match value.get("arguments") {
+            Some(Json::Array(args)) => args
+                .iter()
+                .enumerate()
+                .map(|(i, a)| self.evaluate(a, &site.child("arguments").child(&i.to_string()), scope))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn evaluate_call(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
+        let callee_json = value.get("expression").unwrap_or(&Json::Null);
+        let args = self.arguments(value, site, scope);
+        // `Module.forRoot()` of a library NgModule: `ModuleWithProviders<Module>`.
+        if symbolic(callee_json) == Some("select") {
+            let target = self.evaluate(callee_json.get("expression").unwrap_or(&Json::Null), &site.child("expression").child("expression"), scope);
+            if let StaticValue::Symbol(class) = &target {
+                if let ModuleId::Library(_) = class.module {
+                    return StaticValue::ModuleWithProviders(class.clone());
+                }
+            }
+        }
+        let callee = self.evaluate(callee_json, &site.child("expression"), scope);
+        let StaticValue::Symbol(symbol) = &callee else {
+            return StaticValue::Call(Box::new(callee), args);
+        };
+        let entry = match symbol.module {
+            ModuleId::Program(_) => self.modules.metadata(symbol.module).and_then(|m| m.get(&symbol.name)).cloned(),
+            ModuleId::Library(_) => None,
+        };
+        match entry {
+            Some(entry) if symbolic(&entry) == Some("function") => match entry.get("value") {
+                Some(body) => {
+                    let mut inner = HashMap::new();
+                    let params: Vec<String> = match entry.get("parameters") {
+                        Some(Json::Array(p)) => p
+                            .iter()
+                            .filter_map(|p| match p {
+                                Json::String(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    for (i, param) in params.iter().enumerate() {
+                        let arg = match args.get(i) {
+                            Some(arg) => arg.clone(),
+                            None => match entry.get("defaults").and_then(|d| match d {
+                                Json::Array(d) => d.get(i),
+                                _ => None,
+                            }) {
+                                Some(default) if *default != Json::Null => {
+                                    let default_site = Site { module: symbol.module, pointer: format!("/metadata/{}/defaults/{i}", escape(&symbol.name)) };
+                                    self.evaluate(default, &default_site, &HashMap::new())
+                                }
+                                _ => StaticValue::Undefined,
+                            },
+                        };
+                        inner.insert(param.clone(), arg);
+                    }
+                    let body_site = Site { module: symbol.module, pointer: format!("/metadata/{}/value", escape(&symbol.name)) };
+                    self.evaluate(body, &body_site, &inner)
+                }
+                None => {
+                    let definition_site = Site { module: symbol.module, pointer: format!("/metadata/{}", escape(&symbol.name)) };
+                    let definition = Some((symbol.module, self.span_at(&definition_site)));
+                    self.problem(site, ProblemKind::FunctionCall { name: symbol.name.clone(), definition });
+                    StaticValue::Unknown(format!("a call of '{}'", symbol.name))
+                }
+            },
+            _ => StaticValue::Call(Box::new(callee), args),
+        }
+    }
+
+    /// Whether a symbol is declared by `@angular/core`.
+    pub fn is_angular_core(&self, symbol: &SymbolId) -> bool {
+        self.modules.package_name(symbol.module).as_deref() == Some("@angular/core")
+    }
+}
+
+/// The `__symbolic` tag of a metadata node.
+pub fn symbolic(value: &Json) -> Option<&str> {
+    match value.get("__symbolic") {
+        Some(Json::String(s)) => Some(s.as_str()),
+        _ => None,
+    }
+}
+
+/// A JSON pointer segment.
+pub fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn symbol_name(value: &StaticValue) -> String {
+    match value {
+        StaticValue::Symbol(s) => s.name.clone(),
+        StaticValue::Global(g) => g.clone(),
+        _ => "an expression".into(),
+    }
+}
+
+fn is_primitive(value: &StaticValue) -> bool {
+    matches!(
+        value,
+        StaticValue::Undefined | StaticValue::Null | StaticValue::Bool(_) | StaticValue::Number(_) | StaticValue::String(_)
+    )
+}
+
+fn to_js_string(value: &StaticValue) -> Option<String> {
+    Some(match value {
+        StaticValue::String(s) => s.clone(),
+        StaticValue::Number(n) => ngc_collector::js_number_to_string(*n),
+        StaticValue::Bool(b) => b.to_string(),
+        StaticValue::Null => "null".into(),
+        StaticValue::Undefined => "undefined".into(),
+        _ => return None,
+    })
+}
+
+fn to_number(value: &StaticValue) -> Option<f64> {
+    Some(match value {
+        StaticValue::Number(n) => *n,
+        StaticValue::Bool(b) => f64::from(u8::from(*b)),
+        StaticValue::Null => 0.0,
+        StaticValue::Undefined => f64::NAN,
+        StaticValue::String(s) => s.trim().parse().unwrap_or(f64::NAN),
+        _ => return None,
+    })
+}
+
+/// A binary operator across files (the collector folded what was local).
+fn binary(op: &str, left: &StaticValue, right: &StaticValue) -> StaticValue {
+    if !is_primitive(left) || !is_primitive(right) {
+        return StaticValue::Unknown(format!("'{op}' on values not known statically"));
+    }
+    let num = |f: fn(f64, f64) -> f64| match (to_number(left), to_number(right)) {
+        (Some(a), Some(b)) => StaticValue::Number(f(a, b)),
+        _ => StaticValue::Unknown(format!("'{op}'")),
+    };
+    match op {
+        "+" => {
+            if matches!(left, StaticValue::String(_)) || matches!(right, StaticValue::String(_)) {
+                match (to_js_string(left), to_js_string(right)) {
+                    (Some(a), Some(b)) => StaticValue::String(a + &b),
+                    _ => StaticValue::Unknown("'+'".into()),
+                }
+            } else {
+                num(|a, b| a + b)
+            }
+        }
+        "-" => num(|a, b| a - b),
+        "*" => num(|a, b| a * b),
+        "/" => num(|a, b| a / b),
+        "%" => num(|a, b| a % b),
+        "||" => if left.truthy() { left.clone() } else { right.clone() },
+        "&&" => if left.truthy() { right.clone() } else { left.clone() },
+        "===" => StaticValue::Bool(left == right),
+        "!==" => StaticValue::Bool(left != right),
+        _ => StaticValue::Unknown(format!("'{op}'")),
+    }
+}

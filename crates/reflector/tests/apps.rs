@@ -1,0 +1,202 @@
+//! Differential test against ngc 22: for every component of the example apps under
+//! tests/fixtures/apps/, the directives and pipes ngc-rs finds used in its template (scope
+//! from the reflector, matching from the selector matcher) equal the directives and pipes in
+//! the `dependencies` of the ɵcmp that ngc 22.2 emits. NgModules, which ngc also lists for
+//! standalone components, are left out of the comparison.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use ngc_collector::{collect, CollectOptions};
+use ngc_reflector::declarations::{Declaration, TemplateSource};
+use ngc_reflector::matching::template_usage;
+use ngc_reflector::resolve::ResolveOptions;
+use ngc_reflector::{analyze, Host, ModuleId, ProgramFile, SymbolId};
+
+struct FsHost;
+
+impl Host for FsHost {
+    fn read_file(&self, path: &Path) -> Option<Arc<str>> {
+        std::fs::read_to_string(path).ok().map(Arc::from)
+    }
+    fn file_exists(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+    fn directory_exists(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+fn oracle_dir() -> PathBuf {
+    let dir = repo().join("tests/oracles/ng22");
+    assert!(
+        dir.join("node_modules/@angular/compiler-cli").is_dir(),
+        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
+    );
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create work dir");
+    for entry in std::fs::read_dir(from).expect("read app dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+fn ts_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read src").map(|e| e.expect("entry").path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            ts_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ts") {
+            out.push(path);
+        }
+    }
+}
+
+#[derive(Debug)]
+struct NgcComponent {
+    file: String,
+    class: String,
+    dependencies: Vec<(Option<String>, String)>,
+}
+
+fn ngc_dependencies(work: &Path) -> Vec<NgcComponent> {
+    let script = oracle_dir().join("ngc-dependencies.mjs");
+    let output = Command::new("node").arg(&script).arg(work).output().expect("node must be installed: run `scripts/test`");
+    assert!(output.status.success(), "ngc failed on {}:\n{}", work.display(), String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("oracle JSON");
+    json.as_array()
+        .expect("array")
+        .iter()
+        .map(|c| NgcComponent {
+            file: c["file"].as_str().unwrap_or_default().to_string(),
+            class: c["class"].as_str().unwrap_or_default().to_string(),
+            dependencies: c["dependencies"]
+                .as_array()
+                .expect("dependencies")
+                .iter()
+                .map(|d| (d["module"].as_str().map(str::to_string), d["name"].as_str().unwrap_or_default().to_string()))
+                .collect(),
+        })
+        .collect()
+}
+
+fn check_app(name: &str) -> Vec<String> {
+    let source = repo().join("tests/fixtures/apps").join(name);
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("apps").join(name);
+    let _ = std::fs::remove_dir_all(&work);
+    copy_dir(&source, &work);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(oracle_dir().join("node_modules"), work.join("node_modules")).expect("link node_modules");
+    let work = work.canonicalize().expect("work dir");
+    let ngc = ngc_dependencies(&work);
+
+    let mut paths = Vec::new();
+    ts_files(&work.join("src"), &mut paths);
+    let files: Vec<ProgramFile> = paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read source");
+            let collected = collect(&path.to_string_lossy(), &text, &CollectOptions::default());
+            assert!(collected.diagnostics.is_empty(), "collector diagnostics in {}", path.display());
+            ProgramFile { path: path.clone(), text: Arc::from(text), metadata: collected.metadata, facts: collected.facts }
+        })
+        .collect();
+    let mut analysis = analyze(files, ResolveOptions::default(), &FsHost);
+    let mut failures = Vec::new();
+    for d in &analysis.diagnostics {
+        failures.push(format!("{name}: unexpected diagnostic in {}: {} {}", d.path.display(), d.diagnostic.code, d.diagnostic.message));
+    }
+    assert!(!ngc.is_empty(), "{name}: ngc emitted no components");
+    for component in &ngc {
+        let ts_path = work.join("src").join(component.file.replace(".js", ".ts"));
+        let Some(index) = paths.iter().position(|p| *p == ts_path) else {
+            failures.push(format!("{name}: no program file for {}", component.file));
+            continue;
+        };
+        let module = ModuleId::Program(index);
+        let symbol = SymbolId { module, name: component.class.clone() };
+        let Some(Declaration::Directive(meta)) = analysis.declaration(&symbol).cloned() else {
+            failures.push(format!("{name}: {} is not a component for ngc-rs", component.class));
+            continue;
+        };
+        let template = match &meta.template {
+            Some(TemplateSource::Inline { text }) => text.clone(),
+            Some(TemplateSource::Url(url)) => {
+                std::fs::read_to_string(ts_path.parent().expect("dir").join(url)).expect("templateUrl file")
+            }
+            None => String::new(),
+        };
+        let Some(scope) = analysis.component_scopes.get(&symbol).cloned() else {
+            failures.push(format!("{name}: no scope for {}", component.class));
+            continue;
+        };
+        let (usage, errors) = template_usage(&analysis, &scope.scope, &template);
+        assert!(errors.is_empty(), "{name}: template errors in {}: {errors:?}", component.class);
+        let ours: BTreeSet<SymbolId> = usage.directives.iter().chain(&usage.pipes).cloned().collect();
+
+        let mut expected = BTreeSet::new();
+        for (specifier, export) in &component.dependencies {
+            let resolved = match specifier {
+                None => Some(SymbolId { module, name: export.clone() }),
+                Some(spec) => analysis
+                    .modules
+                    .resolve(module, spec, ngc_reflector::modules::Edge::Import)
+                    .and_then(|target| analysis.modules.find_export(target, export)),
+            };
+            let Some(symbol) = resolved else {
+                failures.push(format!("{name}/{}: cannot resolve ngc dependency {specifier:?} {export}", component.class));
+                continue;
+            };
+            let is_module = match symbol.module {
+                ModuleId::Program(_) => matches!(analysis.declaration(&symbol), Some(Declaration::NgModule(_))),
+                ModuleId::Library(_) => {
+                    let class = analysis.modules.library(symbol.module).and_then(|l| l.dts.classes.iter().find(|c| c.name == symbol.name));
+                    matches!(class.and_then(|c| c.declaration.as_ref()), Some(ngc_reflector::dts::IvyDeclaration::NgModule(_)))
+                }
+            };
+            if !is_module {
+                expected.insert(symbol);
+            }
+        }
+        if ours != expected {
+            let names = |set: &BTreeSet<SymbolId>| set.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
+            let missing: BTreeSet<_> = expected.difference(&ours).cloned().collect();
+            let extra: BTreeSet<_> = ours.difference(&expected).cloned().collect();
+            failures.push(format!(
+                "{name}/{}: ngc uses [{}]\n    ngc-rs misses [{}], has extra [{}]",
+                component.class,
+                names(&expected),
+                names(&missing),
+                names(&extra)
+            ));
+        }
+    }
+    eprintln!("{name}: {} components compared", ngc.len());
+    failures
+}
+
+#[test]
+fn matched_directives_and_pipes_equal_ngc_dependencies() {
+    let mut apps: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/apps"))
+        .expect("apps dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    apps.sort();
+    let failures: Vec<String> = apps.iter().flat_map(|app| check_app(app)).collect();
+    assert!(failures.is_empty(), "{} differences from ngc 22:\n{}", failures.len(), failures.join("\n"));
+}

@@ -1,0 +1,58 @@
+// Compiles an Angular app with ngc 22 and prints, for every component, the `dependencies` of its
+// ɵcmp definition, each as {module, name}: the import specifier and exported name it was
+// imported by, or module null for a class of the same file.
+// Usage: node ngc-dependencies.mjs APP_DIR   (APP_DIR has tsconfig.json and a node_modules link)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appDir = path.resolve(process.argv[2]);
+const ngc = path.join(here, 'node_modules/@angular/compiler-cli/bundles/src/bin/ngc.js');
+const run = spawnSync(process.execPath, [ngc, '-p', path.join(appDir, 'tsconfig.json')], { encoding: 'utf8' });
+if (run.status !== 0) {
+  process.stderr.write(run.stdout + run.stderr);
+  process.exit(1);
+}
+const outDir = path.join(appDir, 'out');
+const components = [];
+function walk(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.js')) scan(full);
+  }
+}
+function scan(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const namespaces = new Map();
+  const named = new Map();
+  for (const m of text.matchAll(/import \* as (\w+) from ["']([^"']+)["'];/g)) namespaces.set(m[1], m[2]);
+  for (const m of text.matchAll(/import \{([^}]*)\} from ["']([^"']+)["'];/g)) {
+    for (const part of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [orig, local] = part.split(/\s+as\s+/);
+      named.set((local || orig).trim(), { module: m[2], name: orig.trim() });
+    }
+  }
+  for (const m of text.matchAll(/ɵɵdefineComponent\(\{ type: (\w+),/g)) {
+    // The definition ends where the next class's code starts.
+    const rest = text.slice(m.index + m[0].length);
+    const ends = [rest.indexOf('ɵɵdefineComponent('), rest.indexOf('ɵsetClassMetadata(')].filter((i) => i >= 0);
+    const def = rest.slice(0, ends.length ? Math.min(...ends) : undefined);
+    const deps = /dependencies: (?:\(\) => )?\[([^\]]*)\]/.exec(def);
+    const list = deps ? deps[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    components.push({
+      file: path.relative(outDir, file).split(path.sep).join('/'),
+      class: m[1],
+      dependencies: list.map((dep) => {
+        const dot = dep.indexOf('.');
+        if (dot > 0 && namespaces.has(dep.slice(0, dot))) return { module: namespaces.get(dep.slice(0, dot)), name: dep.slice(dot + 1) };
+        if (named.has(dep)) return named.get(dep);
+        return { module: null, name: dep };
+      }),
+    });
+  }
+}
+walk(outDir);
+process.stdout.write(JSON.stringify(components, null, 2) + '\n');
