@@ -53,7 +53,8 @@ pub struct DirectiveMeta {
 pub struct PipeMeta {
     pub symbol: SymbolId,
     pub name: String,
-    pub pure: bool,
+    /// `None` for library pipes: declaration files do not record purity.
+    pub pure: Option<bool>,
     pub standalone: bool,
 }
 
@@ -177,7 +178,7 @@ pub fn read_program_class(
         "Pipe" => Declaration::Pipe(PipeMeta {
             symbol: symbol.clone(),
             name: meta.field("name").and_then(|n| n.as_str()).unwrap_or_default().to_string(),
-            pure: !matches!(meta.field("pure"), Some(StaticValue::Bool(false))),
+            pure: Some(!matches!(meta.field("pure"), Some(StaticValue::Bool(false)))),
             standalone: standalone_flag(&meta),
         }),
         "NgModule" => Declaration::NgModule(NgModuleMeta {
@@ -370,7 +371,7 @@ pub fn read_library_class(ev: &mut Evaluator<'_, '_>, symbol: &SymbolId) -> Decl
         Some(IvyDeclaration::Pipe(p)) => Declaration::Pipe(PipeMeta {
             symbol: symbol.clone(),
             name: p.name.clone().unwrap_or_default(),
-            pure: true,
+            pure: None,
             standalone: p.standalone,
         }),
         Some(IvyDeclaration::NgModule(m)) => {

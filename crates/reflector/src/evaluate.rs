@@ -413,12 +413,23 @@ impl<'m, 'h> Evaluator<'m, 'h> {
     fn evaluate_call(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
         let callee_json = value.get("expression").unwrap_or(&Json::Null);
         let args = self.arguments(value, site, scope);
-        // `Module.forRoot()` of a library NgModule: `ModuleWithProviders<Module>`.
+        // `Class.method()`: a library NgModule's `forRoot()` is `ModuleWithProviders<Module>`; a
+        // program class's static method with a single `return` is expanded like a function.
         if symbolic(callee_json) == Some("select") {
             let target = self.evaluate(callee_json.get("expression").unwrap_or(&Json::Null), &site.child("expression").child("expression"), scope);
             if let StaticValue::Symbol(class) = &target {
-                if let ModuleId::Library(_) = class.module {
-                    return StaticValue::ModuleWithProviders(class.clone());
+                match class.module {
+                    ModuleId::Library(_) => return StaticValue::ModuleWithProviders(class.clone()),
+                    ModuleId::Program(_) => {
+                        if let Some(Json::String(member)) = callee_json.get("member") {
+                            let pointer = format!("/metadata/{}/statics/{}", escape(&class.name), escape(member));
+                            let method = self.modules.metadata(class.module).and_then(|m| m.get(&class.name)?.get("statics")?.get(member)).cloned();
+                            if let Some(method) = method.filter(|m| symbolic(m) == Some("function")) {
+                                let name = format!("{}.{member}", class.name);
+                                return self.expand(&method, &name, class.module, &pointer, args, site);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -431,47 +442,51 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             ModuleId::Library(_) => None,
         };
         match entry {
-            Some(entry) if symbolic(&entry) == Some("function") => match entry.get("value") {
-                Some(body) => {
-                    let mut inner = HashMap::new();
-                    let params: Vec<String> = match entry.get("parameters") {
-                        Some(Json::Array(p)) => p
-                            .iter()
-                            .filter_map(|p| match p {
-                                Json::String(s) => Some(s.clone()),
-                                _ => None,
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    };
-                    for (i, param) in params.iter().enumerate() {
-                        let arg = match args.get(i) {
-                            Some(arg) => arg.clone(),
-                            None => match entry.get("defaults").and_then(|d| match d {
-                                Json::Array(d) => d.get(i),
-                                _ => None,
-                            }) {
-                                Some(default) if *default != Json::Null => {
-                                    let default_site = Site { module: symbol.module, pointer: format!("/metadata/{}/defaults/{i}", escape(&symbol.name)) };
-                                    self.evaluate(default, &default_site, &HashMap::new())
-                                }
-                                _ => StaticValue::Undefined,
-                            },
-                        };
-                        inner.insert(param.clone(), arg);
-                    }
-                    let body_site = Site { module: symbol.module, pointer: format!("/metadata/{}/value", escape(&symbol.name)) };
-                    self.evaluate(body, &body_site, &inner)
-                }
-                None => {
-                    let definition_site = Site { module: symbol.module, pointer: format!("/metadata/{}", escape(&symbol.name)) };
-                    let definition = Some((symbol.module, self.span_at(&definition_site)));
-                    self.problem(site, ProblemKind::FunctionCall { name: symbol.name.clone(), definition });
-                    StaticValue::Unknown(format!("a call of '{}'", symbol.name))
-                }
-            },
+            Some(entry) if symbolic(&entry) == Some("function") => {
+                let pointer = format!("/metadata/{}", escape(&symbol.name));
+                self.expand(&entry, &symbol.name.clone(), symbol.module, &pointer, args, site)
+            }
             _ => StaticValue::Call(Box::new(callee), args),
         }
+    }
+
+    /// Expands a call of function metadata (`{__symbolic: 'function', parameters, value,
+    /// defaults}`) found at `pointer`: the value with the parameters bound to the arguments.
+    fn expand(&mut self, function: &Json, name: &str, module: ModuleId, pointer: &str, args: Vec<StaticValue>, site: &Site) -> StaticValue {
+        let Some(body) = function.get("value") else {
+            let definition = Some((module, self.span_at(&Site { module, pointer: pointer.to_string() })));
+            self.problem(site, ProblemKind::FunctionCall { name: name.to_string(), definition });
+            return StaticValue::Unknown(format!("a call of '{name}'"));
+        };
+        let params: Vec<String> = match function.get("parameters") {
+            Some(Json::Array(p)) => p
+                .iter()
+                .filter_map(|p| match p {
+                    Json::String(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut bound = HashMap::new();
+        for (i, param) in params.iter().enumerate() {
+            let value = match args.get(i) {
+                Some(arg) => arg.clone(),
+                None => match function.get("defaults").and_then(|d| match d {
+                    Json::Array(d) => d.get(i),
+                    _ => None,
+                }) {
+                    Some(default) if *default != Json::Null => {
+                        let default_site = Site { module, pointer: format!("{pointer}/defaults/{i}") };
+                        self.evaluate(default, &default_site, &HashMap::new())
+                    }
+                    _ => StaticValue::Undefined,
+                },
+            };
+            bound.insert(param.clone(), value);
+        }
+        let body_site = Site { module, pointer: format!("{pointer}/value") };
+        self.evaluate(body, &body_site, &bound)
     }
 
     /// Whether a symbol is declared by `@angular/core`.

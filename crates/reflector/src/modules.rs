@@ -10,7 +10,7 @@ use ngc_collector::{Json, SourceFacts};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::dts::{self, DtsExport, DtsModule, ImportBinding};
-use crate::resolve::{resolve_module, ResolveOptions};
+use crate::resolve::{ResolveOptions, Resolver};
 use crate::Host;
 
 /// One file of the program, as the collector left it.
@@ -61,7 +61,8 @@ pub struct Modules<'h> {
     missing: HashSet<PathBuf>,
     pub graph: DiGraph<ModuleId, Edge>,
     nodes: HashMap<ModuleId, NodeIndex>,
-    resolve_options: ResolveOptions,
+    /// One resolver for the whole analysis, so package.json files are read once.
+    resolver: Resolver<'h>,
     host: &'h dyn Host,
     resolutions: HashMap<(ModuleId, String), Option<ModuleId>>,
 }
@@ -77,7 +78,7 @@ impl<'h> Modules<'h> {
             missing: HashSet::new(),
             graph: DiGraph::new(),
             nodes: HashMap::new(),
-            resolve_options,
+            resolver: Resolver::new(resolve_options, host),
             host,
             resolutions: HashMap::new(),
         };
@@ -136,7 +137,7 @@ impl<'h> Modules<'h> {
             return *known;
         }
         let containing = self.path(from).to_path_buf();
-        let resolved = resolve_module(specifier, &containing, &self.resolve_options, self.host);
+        let resolved = self.resolver.resolve(specifier, &containing);
         let target = resolved.and_then(|r| self.module_at(&r.path));
         if let Some(target) = target {
             self.add_edge(from, target, edge);

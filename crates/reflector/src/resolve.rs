@@ -226,7 +226,12 @@ impl<'h> Resolver<'h> {
     /// Resolution in an explicit mode (`import x = require()` is [`ResolutionMode::Require`];
     /// `import()` and `resolution-mode` attributes choose theirs); `None` as TypeScript's
     /// undefined mode.
-    pub fn resolve_with_mode(&self, specifier: &str, containing_file: &Path, mode: Option<ResolutionMode>) -> Option<Resolution> {
+    pub fn resolve_with_mode(
+        &self,
+        specifier: &str,
+        containing_file: &Path,
+        mode: Option<ResolutionMode>,
+    ) -> Option<Resolution> {
         let (found, is_external_library) = self.ctx().resolve(specifier, containing_file, mode)?;
         Some(Resolution { path: PathBuf::from(found.path), extension: found.ext, is_external_library })
     }
@@ -255,7 +260,11 @@ impl<'h> Resolver<'h> {
                 } else if cjs_ext {
                     Some(ResolutionMode::Require)
                 } else if ts_or_js {
-                    Some(if scope_type().as_deref() == Some("module") { ResolutionMode::Import } else { ResolutionMode::Require })
+                    Some(if scope_type().as_deref() == Some("module") {
+                        ResolutionMode::Import
+                    } else {
+                        ResolutionMode::Require
+                    })
                 } else {
                     None
                 }
@@ -289,8 +298,19 @@ impl<'h> Resolver<'h> {
     }
 }
 
+/// `path` with `/` separators and `.`, `..` and empty segments folded, without a trailing
+/// separator (TypeScript's normalisation; the form the [`Host`] receives from the resolver).
+pub fn normalize_path(path: &Path) -> PathBuf {
+    PathBuf::from(path::normalize_absolute(&path::normalize_slashes(&path.to_string_lossy())))
+}
+
 /// Resolves `specifier`, imported by `containing_file`, to a TypeScript file as TypeScript does
 /// for `options` (a one-shot [`Resolver`]).
-pub fn resolve_module(specifier: &str, containing_file: &Path, options: &ResolveOptions, host: &dyn Host) -> Option<Resolved> {
+pub fn resolve_module(
+    specifier: &str,
+    containing_file: &Path,
+    options: &ResolveOptions,
+    host: &dyn Host,
+) -> Option<Resolved> {
     Resolver::new(options.clone(), host).resolve(specifier, containing_file)
 }

@@ -239,10 +239,7 @@ export declare class Minimal {
     let c = directive(&m, "OldCmp");
     assert_eq!(c.ng_content_selectors, ["*"]);
     assert!(!c.standalone);
-    assert_eq!(
-        directive(&m, "Minimal"),
-        DirectiveDeclaration { selector: Some("[min]".into()), ..Default::default() }
-    );
+    assert_eq!(directive(&m, "Minimal"), DirectiveDeclaration { selector: Some("[min]".into()), ..Default::default() });
 }
 
 #[test]
@@ -287,8 +284,14 @@ export declare class OldPipe {
     );
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     let pipe = |name: &str| class(&m, name).declaration.clone();
-    assert_eq!(pipe("AsyncPipe"), Some(IvyDeclaration::Pipe(PipeDeclaration { name: Some("async".into()), standalone: true })));
-    assert_eq!(pipe("OldPipe"), Some(IvyDeclaration::Pipe(PipeDeclaration { name: Some("old".into()), standalone: false })));
+    assert_eq!(
+        pipe("AsyncPipe"),
+        Some(IvyDeclaration::Pipe(PipeDeclaration { name: Some("async".into()), standalone: true }))
+    );
+    assert_eq!(
+        pipe("OldPipe"),
+        Some(IvyDeclaration::Pipe(PipeDeclaration { name: Some("old".into()), standalone: false }))
+    );
 }
 
 #[test]
@@ -348,7 +351,7 @@ export declare class ViaNamespace<A, B> extends base.Base<A> {
     static ngTemplateGuard_when<T>(dir: ViaNamespace<T, T>, expr: T): expr is NonNullable<T>;
 }
 export declare class ViaAlias extends Plain {
-    constructor(private t: TR<any>);
+    constructor(t: TR<any>);
 }
 export declare class NotAngularTemplateRef {
     constructor(t: TemplateRef);
@@ -359,7 +362,10 @@ declare class Plain {}
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     let v = class(&m, "ViaNamespace");
     assert_eq!(v.type_params, 2);
-    assert_eq!(v.extends.as_ref().map(|e| (e.namespace.clone(), e.name.clone())), Some((Some("base".into()), "Base".into())));
+    assert_eq!(
+        v.extends.as_ref().map(|e| (e.namespace.clone(), e.name.clone())),
+        Some((Some("base".into()), "Base".into()))
+    );
     assert!(v.is_structural);
     assert_eq!(v.coerced_inputs, ["disabled"]);
     assert_eq!(v.template_guards, vec![TemplateGuard { input: "when".into(), binding: false }]);
@@ -485,16 +491,17 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
 
 #[test]
 fn nesting_below_the_limit_parses_on_a_small_stack() {
-    // The limit must be low enough for swc's recursive parser on a test thread's stack.
+    // read_dts parses on a stack of its own, large enough for swc's recursive parser up to the
+    // nesting limit even in debug builds, whatever stack the caller runs on.
     let handle = std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
         .spawn(|| {
             for (open, close) in [("(", ")"), ("Array<", ">"), ("{ a: ", " }"), ("[", "]")] {
-                let text = format!("export type T = {}string{};", open.repeat(390), close.repeat(390));
+                let text = format!("export type T = {}string{};", open.repeat(4_900), close.repeat(4_900));
                 let m = read_dts("deep.d.ts", &text);
                 assert!(m.diagnostics.is_empty(), "{open}: {:?}", m.diagnostics.first());
             }
-            let chain = format!("export type T<X> = {}never;", "X extends string ? 1 : ".repeat(390));
+            let chain = format!("export type T<X> = {}never;", "X extends string ? 1 : ".repeat(2_000));
             let m = read_dts("chain.d.ts", &chain);
             assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics.first());
         })
@@ -515,4 +522,15 @@ fn wide_files_are_not_mistaken_for_deep_ones() {
     text.push_str("}\n");
     let m = read(&text);
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics.first());
+}
+
+#[test]
+fn byte_order_mark_and_crlf() {
+    let text = "\u{feff}import * as i0 from '@angular/core';\r\nexport declare class P {\r\n    static ɵpipe: i0.ɵɵPipeDeclaration<P, \"p\", true>;\r\n}\r\n";
+    let m = read(text);
+    assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
+    let c = class(&m, "P");
+    assert_eq!(c.declaration, Some(IvyDeclaration::Pipe(PipeDeclaration { name: Some("p".into()), standalone: true })));
+    // Spans are byte offsets into the text as given.
+    assert_eq!(&text[c.span.start as usize..c.span.start as usize + 14], "export declare");
 }

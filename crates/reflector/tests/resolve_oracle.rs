@@ -9,6 +9,8 @@
 //! tests/fixtures/resolve/accepted-differences.txt; a listed difference that no longer occurs
 //! fails the test too, so the list stays true.
 //!
+//! `RESOLVE_VERBOSE=1` prints every case with both answers.
+//!
 //! The oracle is required: without `node` or tests/oracles/ng22/node_modules this test fails
 //! (run `scripts/test`, which installs the oracles).
 
@@ -93,7 +95,7 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-fn parse_cases(text: &str) -> Vec<Case> {
+fn parse_cases(list: &str, text: &str) -> Vec<Case> {
     let mut cases = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -102,7 +104,7 @@ fn parse_cases(text: &str) -> Vec<Case> {
         }
         let mut words = line.split_whitespace();
         let (Some(file), Some(specifier)) = (words.next(), words.next()) else {
-            panic!("cases.txt:{}: expected `<file> <specifier> [config=..] [modes=..]`", index + 1);
+            panic!("{list}:{}: expected `<file> <specifier> [config=..] [modes=..]`", index + 1);
         };
         let mut config = "none".to_string();
         let mut modes: Vec<&'static str> = MODES.to_vec();
@@ -113,15 +115,24 @@ fn parse_cases(text: &str) -> Vec<Case> {
                 modes = list
                     .split(',')
                     .map(|m| {
-                        *MODES.iter().find(|k| **k == m).unwrap_or_else(|| panic!("cases.txt:{}: unknown mode {m}", index + 1))
+                        *MODES
+                            .iter()
+                            .find(|k| **k == m)
+                            .unwrap_or_else(|| panic!("{list}:{}: unknown mode {m}", index + 1))
                     })
                     .collect();
             } else {
-                panic!("cases.txt:{}: unexpected `{word}`", index + 1);
+                panic!("{list}:{}: unexpected `{word}`", index + 1);
             }
         }
         for mode in modes {
-            cases.push(Case { file: file.into(), specifier: specifier.into(), config: config.clone(), mode, line: index + 1 });
+            cases.push(Case {
+                file: file.into(),
+                specifier: specifier.into(),
+                config: config.clone(),
+                mode,
+                line: index + 1,
+            });
         }
     }
     cases
@@ -132,7 +143,8 @@ fn resolve_options(root: &Path, config: &Map<String, Value>, mode: &str) -> Reso
     let module_resolution = ModuleResolution::from_tsconfig(mode).expect("known mode");
     let path = |v: &Value| root.join(v.as_str().expect("a path string"));
     let paths_list = |v: &Value| v.as_array().expect("an array").iter().map(path).collect::<Vec<_>>();
-    let strings = |v: &Value| v.as_array().expect("an array").iter().map(|s| s.as_str().expect("a string").to_string()).collect();
+    let strings =
+        |v: &Value| v.as_array().expect("an array").iter().map(|s| s.as_str().expect("a string").to_string()).collect();
     let mut options = ResolveOptions { module_resolution, ..ResolveOptions::default() };
     for (key, value) in config {
         match key.as_str() {
@@ -202,7 +214,7 @@ fn run_oracle(root: &Path, cases: &[Case], configs: &Map<String, Value>) -> Vec<
         })).collect::<Vec<_>>(),
     });
     let mut child = Command::new("node")
-        .arg(root.join("oracle.js"))
+        .arg(fixture_root().join("oracle.js"))
         .arg(typescript_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -237,74 +249,115 @@ fn parse_accepted(text: &str) -> BTreeMap<String, String> {
     accepted
 }
 
-#[test]
-fn resolution_matches_typescript() {
-    require_oracle();
-    let root = fixture_root();
-    let cases = parse_cases(&read(&root.join("cases.txt")));
-    let configs: Value = serde_json::from_str(&read(&root.join("configs.json"))).expect("configs.json is JSON");
-    let configs = configs.as_object().expect("configs.json is an object").clone();
-    for case in &cases {
-        assert!(configs.contains_key(&case.config), "cases.txt:{}: unknown config {}", case.line, case.config);
-    }
-    let accepted = parse_accepted(&read(&root.join("accepted-differences.txt")));
-    let oracle = run_oracle(&root, &cases, &configs);
+/// Differences and counts collected over all suites.
+#[derive(Default)]
+struct Outcome {
+    failures: Vec<String>,
+    accepted_seen: BTreeSet<String>,
+    cases: usize,
+    agreeing: usize,
+}
 
+/// Resolves `cases` (relative to `root`) with TypeScript and with ngc-rs and records the
+/// differences.
+fn check_suite(
+    list: &str,
+    root: &Path,
+    cases: &[Case],
+    configs: &Map<String, Value>,
+    accepted: &BTreeMap<String, String>,
+    outcome: &mut Outcome,
+) {
+    for case in cases {
+        assert!(configs.contains_key(&case.config), "{list}:{}: unknown config {}", case.line, case.config);
+    }
+    let oracle = run_oracle(root, cases, configs);
     let host = FsHost;
+    let verbose = std::env::var_os("RESOLVE_VERBOSE").is_some();
     // One resolver per configuration, so that the package.json cache is exercised across cases.
     let mut resolvers: BTreeMap<(String, &str), Resolver<'_>> = BTreeMap::new();
-    let mut failures = Vec::new();
-    let mut accepted_seen = BTreeSet::new();
-    let mut oracle_warnings = Vec::new();
     for (case, expected) in cases.iter().zip(&oracle) {
-        let options = resolve_options(&root, &configs[&case.config].as_object().cloned().unwrap_or_default(), case.mode);
-        let resolver = resolvers.entry((case.config.clone(), case.mode)).or_insert_with(|| Resolver::new(options.clone(), &host));
+        let options = resolve_options(root, &configs[&case.config].as_object().cloned().unwrap_or_default(), case.mode);
+        let resolver =
+            resolvers.entry((case.config.clone(), case.mode)).or_insert_with(|| Resolver::new(options.clone(), &host));
         let containing = root.join(&case.file);
         let ours = resolver.resolve_any(&case.specifier, &containing);
         let ours_json = match &ours {
             None => Value::Null,
             Some(r) => {
-                let path = r.path.strip_prefix(&root).map(|p| p.to_string_lossy().replace('\\', "/"));
+                let path = r.path.strip_prefix(root).map(|p| p.to_string_lossy().replace('\\', "/"));
                 let path = path.unwrap_or_else(|_| r.path.to_string_lossy().into_owned());
                 json!({ "path": path, "extension": extension_text(r.extension, &path), "external": r.is_external_library })
             }
         };
         // The one-shot API gives the same answer, restricted to TypeScript files.
         let one_shot = resolve_module(&case.specifier, &containing, &options, &host);
-        assert_eq!(one_shot, ours.as_ref().and_then(|r| r.to_resolved()), "resolve_module disagrees with Resolver for {}", case.key());
+        assert_eq!(
+            one_shot,
+            ours.as_ref().and_then(|r| r.to_resolved()),
+            "resolve_module disagrees with Resolver for {}",
+            case.key()
+        );
 
         let theirs = &expected["result"];
-        if theirs.is_object() && theirs["path"] != expected["programPath"] {
-            oracle_warnings.push(format!("{}: resolveModuleName {} but the program {}", case.key(), theirs["path"], expected["programPath"]));
-        }
         let key = case.key();
-        if &ours_json != theirs {
-            if accepted.contains_key(&key) {
-                accepted_seen.insert(key);
-            } else {
-                failures.push(format!(
-                    "cases.txt:{}: {}\n    typescript: {}\n    ngc-rs:     {}",
-                    case.line,
-                    key,
-                    describe(theirs),
-                    describe(&ours_json)
-                ));
-            }
+        if theirs.is_object() && theirs["path"] != expected["programPath"] {
+            eprintln!(
+                "oracle note: {key}: resolveModuleName gives {} but the program {}",
+                theirs["path"], expected["programPath"]
+            );
+        }
+        if verbose {
+            eprintln!("{key}\n    typescript: {}\n    ngc-rs:     {}", describe(theirs), describe(&ours_json));
+        }
+        outcome.cases += 1;
+        if &ours_json == theirs {
+            outcome.agreeing += 1;
+        } else if accepted.contains_key(&key) {
+            outcome.accepted_seen.insert(key);
+        } else {
+            outcome.failures.push(format!(
+                "{list}:{}: {key}\n    typescript: {}\n    ngc-rs:     {}",
+                case.line,
+                describe(theirs),
+                describe(&ours_json)
+            ));
         }
     }
+}
+
+#[test]
+fn resolution_matches_typescript() {
+    require_oracle();
+    let fixtures = fixture_root();
+    let configs: Value = serde_json::from_str(&read(&fixtures.join("configs.json"))).expect("configs.json is JSON");
+    let configs = configs.as_object().expect("configs.json is an object").clone();
+    let accepted = parse_accepted(&read(&fixtures.join("accepted-differences.txt")));
+    let mut outcome = Outcome::default();
+
+    // The fixture tree: a fake project with fake packages covering each rule.
+    let cases = parse_cases("cases.txt", &read(&fixtures.join("cases.txt")));
+    check_suite("cases.txt", &fixtures, &cases, &configs, &accepted, &mut outcome);
+
+    // The real packages of the Angular 22 oracle: exports maps as published.
+    let ng22 =
+        std::fs::canonicalize(repo_root().join("tests").join("oracles").join("ng22")).expect("the ng22 oracle exists");
+    let cases = parse_cases("real-packages.txt", &read(&fixtures.join("real-packages.txt")));
+    assert!(cases.iter().all(|c| c.config == "none"), "real-packages.txt: only config=none");
+    check_suite("real-packages.txt", &ng22, &cases, &configs, &accepted, &mut outcome);
+
     for key in accepted.keys() {
-        if !accepted_seen.contains(key) {
-            failures.push(format!("accepted-differences.txt lists `{key}`, which no longer differs (or is not a case): remove it"));
+        if !outcome.accepted_seen.contains(key) {
+            outcome.failures.push(format!(
+                "accepted-differences.txt lists `{key}`, which no longer differs (or is not a case): remove it"
+            ));
         }
     }
-    for warning in &oracle_warnings {
-        eprintln!("oracle note: {warning}");
-    }
-    let agreeing = cases.len() - failures.iter().filter(|f| f.starts_with("cases.txt")).count() - accepted_seen.len();
     eprintln!(
-        "resolve oracle: {agreeing}/{} cases agree with TypeScript, {} accepted differences",
-        cases.len(),
-        accepted_seen.len()
+        "resolve oracle: {}/{} cases agree with TypeScript, {} accepted differences",
+        outcome.agreeing,
+        outcome.cases,
+        outcome.accepted_seen.len()
     );
-    assert!(failures.is_empty(), "{} problems:\n\n{}\n", failures.len(), failures.join("\n\n"));
+    assert!(outcome.failures.is_empty(), "{} problems:\n\n{}\n", outcome.failures.len(), outcome.failures.join("\n\n"));
 }

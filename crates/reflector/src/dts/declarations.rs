@@ -10,9 +10,7 @@
 //! `{ prop: { alias: "a"; required: boolean; isSignal?: boolean } }`.
 
 use ngc_diagnostics::{Diagnostic, Span};
-use swc_ecma_ast::{
-    Expr, Lit, TsEntityName, TsKeywordTypeKind, TsLit, TsType, TsTypeElement, TsTypeQueryExpr,
-};
+use swc_ecma_ast::{Expr, Lit, TsEntityName, TsKeywordTypeKind, TsLit, TsType, TsTypeElement, TsTypeQueryExpr};
 
 use super::diagnostics;
 use super::{
@@ -68,7 +66,7 @@ pub(crate) fn read_declaration(
                     }
                 },
             };
-            let standalone = args.get(2).map_or(false, |t| reader.boolean(t, "standalone flag"));
+            let standalone = args.get(2).is_some_and(|t| reader.boolean(t, "standalone flag"));
             IvyDeclaration::Pipe(PipeDeclaration { name, standalone })
         }
         _ => IvyDeclaration::NgModule(NgModuleDeclaration {

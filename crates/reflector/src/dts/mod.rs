@@ -77,9 +77,9 @@ impl ImportBinding {
     /// The module specifier imported from, as written.
     pub fn module(&self) -> &str {
         match self {
-            ImportBinding::Named { module, .. } | ImportBinding::Namespace { module } | ImportBinding::Default { module } => {
-                module
-            }
+            ImportBinding::Named { module, .. }
+            | ImportBinding::Namespace { module }
+            | ImportBinding::Default { module } => module,
         }
     }
 }
@@ -102,7 +102,7 @@ pub enum DtsExport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DtsClass {
     pub name: String,
-    /// The class declaration.
+    /// The class declaration, from `export` (when exported in the declaration) to `}`.
     pub span: Span,
     pub is_abstract: bool,
     /// Number of the class's own type parameters (`NgForOf<T, U>` has 2).
@@ -295,7 +295,7 @@ fn read_module(module: &Module, out: &mut DtsModule) {
             ModuleItem::ModuleDecl(decl) => read_module_decl(decl, out),
             ModuleItem::Stmt(Stmt::Decl(Decl::Class(class))) => {
                 let name = class.ident.sym.to_string();
-                read_class(&name, &class.class, out);
+                read_class(&name, &class.class, class.class.span, out);
             }
             ModuleItem::Stmt(_) => {}
         }
@@ -329,7 +329,7 @@ fn read_module_decl(decl: &ModuleDecl, out: &mut DtsModule) {
                 out.exports.push(DtsExport::Local { local: name.clone(), exported: name });
             }
             if let Decl::Class(class) = &export.decl {
-                read_class(&class.ident.sym.to_string(), &class.class, out);
+                read_class(class.ident.sym.as_ref(), &class.class, export.span, out);
             }
         }
         ModuleDecl::ExportNamed(named) => {
@@ -344,10 +344,8 @@ fn read_module_decl(decl: &ModuleDecl, out: &mut DtsModule) {
                     }
                     ExportSpecifier::Namespace(ns) => {
                         if let Some(module) = &src {
-                            out.exports.push(DtsExport::Namespace {
-                                module: module.clone(),
-                                exported: export_name(&ns.name),
-                            });
+                            out.exports
+                                .push(DtsExport::Namespace { module: module.clone(), exported: export_name(&ns.name) });
                         }
                     }
                     ExportSpecifier::Default(d) => pairs.push(("default".into(), d.exported.sym.to_string())),
@@ -371,7 +369,7 @@ fn read_module_decl(decl: &ModuleDecl, out: &mut DtsModule) {
                 if let Some(ident) = &class.ident {
                     let name = ident.sym.to_string();
                     out.exports.push(DtsExport::Local { local: name.clone(), exported: "default".into() });
-                    read_class(&name, &class.class, out);
+                    read_class(&name, &class.class, export.span, out);
                 }
             }
             DefaultDecl::Fn(f) => {
@@ -451,11 +449,11 @@ pub(crate) fn prop_name(key: &PropName) -> Option<String> {
     }
 }
 
-fn read_class(name: &str, class: &Class, out: &mut DtsModule) {
+fn read_class(name: &str, class: &Class, span: swc_common::Span, out: &mut DtsModule) {
     let extends = class.super_class.as_deref().and_then(expr_type_ref);
     let mut result = DtsClass {
         name: name.to_string(),
-        span: span_of(class.span),
+        span: span_of(span),
         is_abstract: class.is_abstract,
         type_params: class.type_params.as_ref().map_or(0, |p| p.params.len()),
         extends,

@@ -2,9 +2,14 @@
 //!
 //! Before parsing, the text is scanned once for an upper estimate of its syntactic depth:
 //! open brackets (`(`, `[`, `{`, and `<` of type arguments) plus the operators that nest to the
-//! right without brackets (`?` of conditional types, `=>` of function types, `|`/`&` are flat
-//! and not counted) since the last `,` or `;` of the same bracket. Real declaration files stay
-//! far below the limit.
+//! right without brackets (`?` of conditional types, `=>` of function types, prefix operators
+//! and type operators such as `keyof`; `|`/`&` are flat and not counted) since the last `,` or
+//! `;` of the same bracket (or line end, in blocks). Real declaration files stay far below the
+//! limit; [`read_dts`](super::read_dts) parses on a stack large enough for it.
+
+/// Type operators and keywords that nest the type after them (`keyof keyof T`).
+const PREFIX_WORDS: &[&[u8]] =
+    &[b"keyof", b"readonly", b"typeof", b"unique", b"infer", b"new", b"abstract", b"extends", b"is", b"asserts"];
 
 /// Depth beyond which a file is refused (NGRS3904).
 pub(crate) const MAX_NESTING: u32 = 5_000;
@@ -71,11 +76,9 @@ pub(crate) fn excessive_nesting(text: &str) -> Option<u32> {
                     depth += 1;
                 }
             }
-            b')' | b']' | b'}' | b'>' => {
-                if stack.len() > 1 {
-                    let (_, chain) = stack.pop().unwrap_or((0, 0));
-                    depth = depth.saturating_sub(1 + chain);
-                }
+            b')' | b']' | b'}' | b'>' if stack.len() > 1 => {
+                let (_, chain) = stack.pop().unwrap_or((0, 0));
+                depth = depth.saturating_sub(1 + chain);
             }
             // Members and statements end at `;` and, in blocks and at the top level, usually
             // at line ends.
@@ -91,10 +94,25 @@ pub(crate) fn excessive_nesting(text: &str) -> Option<u32> {
                     top.1 = 0;
                 }
             }
-            b'?' | b'!' | b'-' | b'=' => {
+            b'?' | b'!' | b'-' | b'+' | b'~' | b'=' => {
                 if let Some(top) = stack.last_mut() {
                     top.1 += 1;
                     depth += 1;
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
+                let start = i;
+                while i + 1 < bytes.len()
+                    && (bytes[i + 1].is_ascii_alphanumeric() || matches!(bytes[i + 1], b'_' | b'$'))
+                {
+                    i += 1;
+                }
+                let word = &bytes[start..=i];
+                if PREFIX_WORDS.contains(&word) {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += 1;
+                        depth += 1;
+                    }
                 }
             }
             _ => {}

@@ -17,10 +17,12 @@ use serde_json::{Map, Value};
 use super::package_json::{truthy, PackageContents, PackageInfo, PackageJsonCache};
 use super::path::{
     base_name, combine, components, contains_node_modules, contains_path, directory_of, ensure_trailing_separator,
-    has_trailing_separator, is_external_module_name_relative, is_relative, is_rooted, normalize,
-    normalize_absolute, normalize_slashes, paths_equal, relative_from_directory, remove_trailing_separator,
+    has_trailing_separator, is_external_module_name_relative, is_relative, is_rooted, normalize, normalize_absolute,
+    normalize_slashes, paths_equal, relative_from_directory, remove_trailing_separator,
 };
-use super::pattern::{compare_pattern_keys, is_expanding_key, match_key_with_trailer, match_paths_key, replace_first_star};
+use super::pattern::{
+    compare_pattern_keys, is_expanding_key, match_key_with_trailer, match_paths_key, replace_first_star,
+};
 use super::version::typescript_satisfies;
 use super::{Extension, ModuleResolution, ResolutionMode, ResolveOptions};
 use crate::Host;
@@ -163,10 +165,9 @@ impl Ctx<'_> {
     }
 
     fn resolve_json_module(&self) -> bool {
-        self.options.resolve_json_module.unwrap_or(matches!(
-            self.options.module_resolution,
-            ModuleResolution::Bundler | ModuleResolution::NodeNext
-        ))
+        self.options
+            .resolve_json_module
+            .unwrap_or(matches!(self.options.module_resolution, ModuleResolution::Bundler | ModuleResolution::NodeNext))
     }
 
     /// TypeScript's `getConditions`.
@@ -208,7 +209,12 @@ impl Ctx<'_> {
 
     /// `resolveModuleName` for one specifier: the resolved file and whether it is an external
     /// library import.
-    pub(super) fn resolve(&self, name: &str, containing_file: &Path, mode: Option<ResolutionMode>) -> Option<(Found, bool)> {
+    pub(super) fn resolve(
+        &self,
+        name: &str,
+        containing_file: &Path,
+        mode: Option<ResolutionMode>,
+    ) -> Option<(Found, bool)> {
         let containing_file = path_str(containing_file);
         let containing_dir = directory_of(&containing_file).to_string();
         let mut extensions = TS | JS | DTS;
@@ -217,7 +223,11 @@ impl Ctx<'_> {
         }
         match self.options.module_resolution {
             ModuleResolution::Node16 | ModuleResolution::NodeNext => {
-                let base = if self.options.module_resolution == ModuleResolution::Node16 { NODE16_DEFAULT } else { ALL_FEATURES };
+                let base = if self.options.module_resolution == ModuleResolution::Node16 {
+                    NODE16_DEFAULT
+                } else {
+                    ALL_FEATURES
+                };
                 let esm = if mode == Some(ResolutionMode::Import) { ESM_MODE } else { 0 };
                 self.worker(base | esm, name, &containing_dir, extensions, None, 0)
             }
@@ -257,13 +267,15 @@ impl Ctx<'_> {
         let result = if self.options.module_resolution == ModuleResolution::Node10 {
             let priority = extensions & (TS | DTS);
             let secondary = extensions & !(TS | DTS);
-            (if priority != 0 { self.try_resolve(priority, name, containing_dir, &mut state) } else { None }).or_else(|| {
-                if secondary != 0 {
-                    self.try_resolve(secondary, name, containing_dir, &mut state)
-                } else {
-                    None
-                }
-            })
+            (if priority != 0 { self.try_resolve(priority, name, containing_dir, &mut state) } else { None }).or_else(
+                || {
+                    if secondary != 0 {
+                        self.try_resolve(secondary, name, containing_dir, &mut state)
+                    } else {
+                        None
+                    }
+                },
+            )
         } else {
             self.try_resolve(extensions, name, containing_dir, &mut state)
         };
@@ -271,11 +283,23 @@ impl Ctx<'_> {
     }
 
     /// The `tryResolve` closure of `nodeModuleNameResolverWorker`.
-    fn try_resolve(&self, extensions: u8, name: &str, containing_dir: &str, state: &mut State) -> Option<Option<(Found, bool)>> {
+    fn try_resolve(
+        &self,
+        extensions: u8,
+        name: &str,
+        containing_dir: &str,
+        state: &mut State,
+    ) -> Option<Option<(Found, bool)>> {
         let mut loader = |ctx: &Ctx<'_>, state: &mut State, ext: u8, candidate: &str, orf: bool| {
             ctx.node_load_module_by_relative_name(ext, candidate, orf, state, true)
         };
-        if let Some(found) = self.try_load_module_using_optional_resolution_settings(extensions, name, containing_dir, &mut loader, state) {
+        if let Some(found) = self.try_load_module_using_optional_resolution_settings(
+            extensions,
+            name,
+            containing_dir,
+            &mut loader,
+            state,
+        ) {
             let external = contains_node_modules(&found.path);
             return Some(Some((found, external)));
         }
@@ -286,14 +310,16 @@ impl Ctx<'_> {
                 }
             }
             if state.features & SELF_NAME != 0 {
-                if let Some(result) = self.load_module_from_self_name_reference(extensions, name, containing_dir, state) {
+                if let Some(result) = self.load_module_from_self_name_reference(extensions, name, containing_dir, state)
+                {
                     return Some(result.map(|f| (f, false)));
                 }
             }
             if name.contains(':') {
                 return None;
             }
-            let mut resolved = self.load_module_from_nearest_node_modules_directory(extensions, name, containing_dir, state, false);
+            let mut resolved =
+                self.load_module_from_nearest_node_modules_directory(extensions, name, containing_dir, state, false);
             if extensions & DTS != 0 && resolved.is_none() {
                 resolved = self.resolve_from_type_root(name, state);
             }
@@ -308,7 +334,8 @@ impl Ctx<'_> {
                 normalize(&combined)
             };
             let external = parts.contains(&"node_modules");
-            self.node_load_module_by_relative_name(extensions, &candidate, false, state, true).map(|f| Some((f, external)))
+            self.node_load_module_by_relative_name(extensions, &candidate, false, state, true)
+                .map(|f| Some((f, external)))
         }
     }
 
@@ -447,7 +474,13 @@ impl Ctx<'_> {
             only_record_failures = true;
         }
         if state.features & ESM_MODE == 0 {
-            return self.load_node_module_from_directory(extensions, candidate, only_record_failures, state, consider_package_json);
+            return self.load_node_module_from_directory(
+                extensions,
+                candidate,
+                only_record_failures,
+                state,
+                consider_package_json,
+            );
         }
         None
     }
@@ -463,7 +496,12 @@ impl Ctx<'_> {
         None
     }
 
-    fn load_module_from_file_no_implicit_extensions(&self, extensions: u8, candidate: &str, orf: bool) -> Option<Found> {
+    fn load_module_from_file_no_implicit_extensions(
+        &self,
+        extensions: u8,
+        candidate: &str,
+        orf: bool,
+    ) -> Option<Found> {
         if !base_name(candidate).contains('.') {
             return None;
         }
@@ -503,18 +541,19 @@ impl Ctx<'_> {
         let dts = extensions & DTS != 0;
         let js = extensions & JS != 0;
         match original {
-            ".mjs" | ".mts" | ".d.mts" => {
-                (if ts { try_ext(".mts") } else { None })
-                    .or_else(|| if dts { try_ext(".d.mts") } else { None })
-                    .or_else(|| if js { try_ext(".mjs") } else { None })
-            }
-            ".cjs" | ".cts" | ".d.cts" => {
-                (if ts { try_ext(".cts") } else { None })
-                    .or_else(|| if dts { try_ext(".d.cts") } else { None })
-                    .or_else(|| if js { try_ext(".cjs") } else { None })
-            }
-            ".json" => (if dts { try_ext(".d.json.ts") } else { None })
-                .or_else(|| if extensions & JSON != 0 { try_ext(".json") } else { None }),
+            ".mjs" | ".mts" | ".d.mts" => (if ts { try_ext(".mts") } else { None })
+                .or_else(|| if dts { try_ext(".d.mts") } else { None })
+                .or_else(|| if js { try_ext(".mjs") } else { None }),
+            ".cjs" | ".cts" | ".d.cts" => (if ts { try_ext(".cts") } else { None })
+                .or_else(|| if dts { try_ext(".d.cts") } else { None })
+                .or_else(|| if js { try_ext(".cjs") } else { None }),
+            ".json" => (if dts { try_ext(".d.json.ts") } else { None }).or_else(|| {
+                if extensions & JSON != 0 {
+                    try_ext(".json")
+                } else {
+                    None
+                }
+            }),
             ".tsx" | ".jsx" => (if ts { try_ext(".tsx").or_else(|| try_ext(".ts")) } else { None })
                 .or_else(|| if dts { try_ext(".d.ts") } else { None })
                 .or_else(|| if js { try_ext(".jsx").or_else(|| try_ext(".js")) } else { None }),
@@ -538,7 +577,10 @@ impl Ctx<'_> {
         }
         let ext = extension_from_path(file_name).unwrap_or("");
         let stem = &file_name[..file_name.len() - ext.len()];
-        self.options.module_suffixes.iter().find_map(|suffix| self.try_file_lookup(&format!("{stem}{suffix}{ext}"), orf))
+        self.options
+            .module_suffixes
+            .iter()
+            .find_map(|suffix| self.try_file_lookup(&format!("{stem}{suffix}{ext}"), orf))
     }
 
     fn try_file_lookup(&self, file_name: &str, orf: bool) -> Option<String> {
@@ -603,9 +645,15 @@ impl Ctx<'_> {
             if package_file.as_deref().is_none_or(|f| contains_path(candidate, f)) {
                 let module_name = relative_from_directory(candidate, package_file.as_deref().unwrap_or(&index_path));
                 let orf_paths = orf_package_file.unwrap_or(false) || orf_index;
-                if let Some(result) =
-                    self.try_load_module_using_paths(extensions, &module_name, candidate, &vp.paths, &mut loader, orf_paths, state)
-                {
+                if let Some(result) = self.try_load_module_using_paths(
+                    extensions,
+                    &module_name,
+                    candidate,
+                    &vp.paths,
+                    &mut loader,
+                    orf_paths,
+                    state,
+                ) {
                     return result;
                 }
             }
@@ -637,7 +685,9 @@ impl Ctx<'_> {
             let mut dir = normalize_slashes(directory);
             loop {
                 if base_name(&dir) != "node_modules" {
-                    if let Some(found) = self.load_module_from_immediate_node_modules_directory(ext, name, &dir, state, types_scope_only) {
+                    if let Some(found) =
+                        self.load_module_from_immediate_node_modules_directory(ext, name, &dir, state, types_scope_only)
+                    {
                         return Some(found);
                     }
                 }
@@ -670,7 +720,13 @@ impl Ctx<'_> {
         let node_modules = combine(directory, "node_modules");
         let node_modules_exists = self.dir_exists(&node_modules);
         if !types_scope_only {
-            if let Some(found) = self.load_module_from_specific_node_modules_directory(extensions, name, &node_modules, node_modules_exists, state) {
+            if let Some(found) = self.load_module_from_specific_node_modules_directory(
+                extensions,
+                name,
+                &node_modules,
+                node_modules_exists,
+                state,
+            ) {
                 return Some(found);
             }
         }
@@ -705,12 +761,20 @@ impl Ctx<'_> {
         let mut package_info = self.package_json_info(&candidate, orf);
         if !rest.is_empty() && package_info.is_some() {
             let root_has_exports = state.features & EXPORTS != 0
-                && self.package_json_info(&package_directory, orf).is_some_and(|root| root.contents.has_field("exports"));
+                && self
+                    .package_json_info(&package_directory, orf)
+                    .is_some_and(|root| root.contents.has_field("exports"));
             if !root_has_exports {
                 if let Some(found) = self.load_module_from_file(extensions, &candidate, orf, state) {
                     return Some(found);
                 }
-                return self.load_node_module_from_directory_worker(extensions, &candidate, orf, state, package_info.as_ref());
+                return self.load_node_module_from_directory_worker(
+                    extensions,
+                    &candidate,
+                    orf,
+                    state,
+                    package_info.as_ref(),
+                );
             }
         }
         if !rest.is_empty() {
@@ -724,11 +788,13 @@ impl Ctx<'_> {
         }
         let mut loader = |ctx: &Ctx<'_>, state: &mut State, ext: u8, candidate: &str, orf: bool| -> Option<Found> {
             let esm = state.features & ESM_MODE != 0;
-            let mut found = if !rest.is_empty() || !esm { ctx.load_module_from_file(ext, candidate, orf, state) } else { None };
+            let mut found =
+                if !rest.is_empty() || !esm { ctx.load_module_from_file(ext, candidate, orf, state) } else { None };
             if found.is_none() {
                 found = ctx.load_node_module_from_directory_worker(ext, candidate, orf, state, package_info.as_ref());
             }
-            let no_exports = package_info.as_ref().is_some_and(|p| p.contents.field("exports").is_none_or(Value::is_null));
+            let no_exports =
+                package_info.as_ref().is_some_and(|p| p.contents.field("exports").is_none_or(Value::is_null));
             if found.is_none() && rest.is_empty() && no_exports && esm {
                 found = ctx.load_module_from_file(ext, &combine(candidate, "index.js"), orf, state);
             }
@@ -737,9 +803,15 @@ impl Ctx<'_> {
         if !rest.is_empty() {
             if let Some(vp) = package_info.as_ref().and_then(|p| p.contents.version_paths()).cloned() {
                 let package_directory_exists = node_modules_exists && self.dir_exists(&package_directory);
-                if let Some(result) =
-                    self.try_load_module_using_paths(extensions, rest, &package_directory, &vp.paths, &mut loader, !package_directory_exists, state)
-                {
+                if let Some(result) = self.try_load_module_using_paths(
+                    extensions,
+                    rest,
+                    &package_directory,
+                    &vp.paths,
+                    &mut loader,
+                    !package_directory_exists,
+                    state,
+                ) {
                     return result;
                 }
             }
@@ -770,7 +842,13 @@ impl Ctx<'_> {
     }
 
     /// TypeScript's `loadModuleFromSelfNameReference`: a package importing itself by name.
-    fn load_module_from_self_name_reference(&self, extensions: u8, name: &str, directory: &str, state: &mut State) -> SearchResult {
+    fn load_module_from_self_name_reference(
+        &self,
+        extensions: u8,
+        name: &str,
+        directory: &str,
+        state: &mut State,
+    ) -> SearchResult {
         let directory = normalize_absolute(directory);
         let scope = self.package_scope(&directory)?;
         if !scope.contents.field("exports").is_some_and(truthy) {
@@ -794,7 +872,13 @@ impl Ctx<'_> {
     }
 
     /// TypeScript's `loadModuleFromExports`.
-    fn load_module_from_exports(&self, scope: &PackageInfo, extensions: u8, subpath: &str, state: &mut State) -> SearchResult {
+    fn load_module_from_exports(
+        &self,
+        scope: &PackageInfo,
+        extensions: u8,
+        subpath: &str,
+        state: &mut State,
+    ) -> SearchResult {
         let exports = scope.contents.field("exports").filter(|e| truthy(e))?;
         if subpath == "." {
             let main_export = match exports {
@@ -808,7 +892,9 @@ impl Ctx<'_> {
             }
         } else if let Value::Object(map) = exports {
             if map.keys().all(|k| k.starts_with('.')) {
-                if let Some(result) = self.load_module_from_exports_or_imports(extensions, state, subpath, map, scope, false) {
+                if let Some(result) =
+                    self.load_module_from_exports_or_imports(extensions, state, subpath, map, scope, false)
+                {
                     return Some(result);
                 }
             }
@@ -890,7 +976,8 @@ impl Ctx<'_> {
                         let lookup = if pattern { target.replace('*', subpath) } else { format!("{target}{subpath}") };
                         let directory = format!("{}/", scope.directory);
                         let conditions = Some(state.conditions.clone());
-                        let result = self.worker(state.features, &lookup, &directory, extensions, conditions, state.depth + 1);
+                        let result =
+                            self.worker(state.features, &lookup, &directory, extensions, conditions, state.depth + 1);
                         return result.map(|(found, _)| Some(found));
                     }
                     return None;
@@ -918,7 +1005,8 @@ impl Ctx<'_> {
                         || state.conditions.iter().any(|c| c == condition)
                         || is_applicable_versioned_types_key(&state.conditions, condition);
                     if applies {
-                        let result = self.load_target(extensions, state, name, scope, is_imports, sub_target, subpath, pattern, key);
+                        let result = self
+                            .load_target(extensions, state, name, scope, is_imports, sub_target, subpath, pattern, key);
                         if result.is_some() {
                             return result;
                         }
@@ -928,7 +1016,8 @@ impl Ctx<'_> {
             }
             Value::Array(targets) => {
                 for target in targets {
-                    let result = self.load_target(extensions, state, name, scope, is_imports, target, subpath, pattern, key);
+                    let result =
+                        self.load_target(extensions, state, name, scope, is_imports, target, subpath, pattern, key);
                     if result.is_some() {
                         return result;
                     }

@@ -72,7 +72,9 @@ impl PackageContents {
                         .iter()
                         .map(|(k, v)| {
                             let substitutions = match v {
-                                Value::Array(items) => items.iter().filter_map(|s| s.as_str().map(str::to_string)).collect(),
+                                Value::Array(items) => {
+                                    items.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()
+                                }
                                 _ => Vec::new(),
                             };
                             (k.clone(), substitutions)

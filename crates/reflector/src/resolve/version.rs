@@ -230,7 +230,8 @@ fn parse_partial(text: &str) -> Option<Partial<'_>> {
             return None;
         }
     }
-    if prerelease.is_some_and(|p| !is_identifier_list(p, true)) || build.is_some_and(|b| !is_identifier_list(b, false)) {
+    if prerelease.is_some_and(|p| !is_identifier_list(p, true)) || build.is_some_and(|b| !is_identifier_list(b, false))
+    {
         return None;
     }
     let minor = minor.unwrap_or("*");
@@ -310,7 +311,8 @@ fn parse_comparator(op: &str, text: &str, out: &mut Vec<(Op, Version)>) -> Optio
         }
         "=" | "" => {
             if wild_minor || wild_patch {
-                let upper = version.increment(if wild_minor { Field::Major } else { Field::Minor }).with_zero_prerelease();
+                let upper =
+                    version.increment(if wild_minor { Field::Major } else { Field::Minor }).with_zero_prerelease();
                 out.push((Op::Ge, version.with_zero_prerelease()));
                 out.push((Op::Lt, upper));
             } else {
