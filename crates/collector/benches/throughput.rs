@@ -4,9 +4,10 @@
 //!
 //! Run: `cargo bench -p ngc-collector --bench throughput` (add `-- --quick` for a short run).
 
+use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ngc_collector::{collect, CollectOptions};
 
 /// How often the fixture corpus is repeated per iteration.

@@ -134,13 +134,17 @@ impl Walker<'_, '_, '_> {
     }
 
     /// `maybeGetSimpleFunction`: a function whose body is a single `return <expr>`.
-    fn simple_function(&mut self, name: Option<&str>, function: &Function, node: Span) -> Option<Value> {
+    fn simple_function(&mut self, name: Option<&str>, function: &Function, node: Span, name_end: u32) -> Option<Value> {
         name?;
         let body = function.body.as_ref()?;
         let [Stmt::Return(ret)] = body.stmts.as_slice() else { return None };
         let arg = ret.arg.as_ref()?;
-        let parameters: Vec<Value> =
-            function.params.iter().flat_map(|p| names_of(&p.pat)).map(|n| Value::str(&n)).collect();
+        let this_parameter = self.ev.source.has_this_parameter(params_start(function, name_end));
+        let parameters: Vec<Value> = this_parameter
+            .then(|| Value::str("this"))
+            .into_iter()
+            .chain(function.params.iter().flat_map(|p| names_of(&p.pat)).map(|n| Value::str(&n)))
+            .collect();
         let value = self.ev.evaluate(arg, false);
         let func = Value::object(vec![
             ("__symbolic", Value::str("function")),
@@ -148,13 +152,13 @@ impl Walker<'_, '_, '_> {
             ("value", value),
         ]);
         if function.params.iter().any(|p| initializer(&p.pat).is_some()) {
-            let defaults: Vec<Value> = function
-                .params
-                .iter()
-                .map(|p| match initializer(&p.pat) {
+            let defaults: Vec<Value> = this_parameter
+                .then_some(Value::Undefined)
+                .into_iter()
+                .chain(function.params.iter().map(|p| match initializer(&p.pat) {
                     Some(init) => self.ev.evaluate(init, false),
                     None => Value::Undefined,
-                })
+                }))
                 .collect();
             func.set_prop("defaults", Value::array(defaults));
         }
@@ -256,13 +260,16 @@ impl Walker<'_, '_, '_> {
                             PropName::Ident(i) => Some(i.sym.to_string()),
                             _ => None,
                         };
-                        if let Some(func) = self.simple_function(name.as_deref(), &method.function, at(method)) {
+                        let key_end = at(&method.key).end;
+                        if let Some(func) = self.simple_function(name.as_deref(), &method.function, at(method), key_end) {
                             record_static(&mut statics, name.as_deref().unwrap_or_default(), func);
                         }
                         continue;
                     }
                     let method_decorators = self.decorators(&method.function.decorators);
-                    let (parameter_decorators, has_decorator_data) = self.parameter_decorators(&method.function.params);
+                    let this_parameter = self.ev.source.has_this_parameter(params_start(&method.function, at(&method.key).end));
+                    let (parameter_decorators, has_decorator_data) =
+                        self.parameter_decorators(&method.function.params, this_parameter);
                     let data = Value::object(vec![("__symbolic", Value::str("method"))]);
                     let name = self.ev.name_of(&method.key);
                     if let Some(decorators) = method_decorators {
@@ -354,8 +361,11 @@ impl Walker<'_, '_, '_> {
         }
     }
 
-    fn parameter_decorators(&mut self, params: &[Param]) -> (Value, bool) {
+    fn parameter_decorators(&mut self, params: &[Param], this_parameter: bool) -> (Value, bool) {
         let mut data = Vec::new();
+        if this_parameter {
+            data.push(Value::Undefined);
+        }
         let mut any = false;
         for p in params {
             let d = self.decorators(&p.decorators);
@@ -569,7 +579,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             TopLevel::Function { ident: Some(ident), function, exported, node } => {
                 if walker.is_exported(*exported, Some(ident)) {
                     let name = walker.exported_name(ident);
-                    let value = match walker.simple_function(Some(&ident.sym), function, *node) {
+                    let value = match walker.simple_function(Some(&ident.sym), function, *node, at(*ident).end) {
                         Some(func) => walker.ev.record(func, *node),
                         None => Value::object(vec![("__symbolic", Value::str("function"))]),
                     };
@@ -591,6 +601,11 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
         class_nodes: walker.class_nodes,
         decorated_members: walker.decorated_members,
     }
+}
+
+/// Where a function's parameter list may start: after its type parameters, else after its name.
+fn params_start(function: &Function, name_end: u32) -> u32 {
+    function.type_params.as_ref().map_or(name_end, |t| at(&**t).end)
 }
 
 /// `namesOf`: the names a parameter binds, in order.

@@ -658,6 +658,8 @@ impl<'a, 's> Evaluator<'a, 's> {
                     None => self.unsupported(node),
                 }
             }
+            // TypeScript 3.5 parses the `null` type as the `null` keyword, which evaluates to null.
+            TsType::TsKeywordType(keyword) if keyword.kind == TsKeywordTypeKind::TsNullKeyword => Value::Null,
             TsType::TsKeywordType(keyword) => {
                 let name = match keyword.kind {
                     TsKeywordTypeKind::TsAnyKeyword => "any",

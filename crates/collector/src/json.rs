@@ -100,10 +100,18 @@ fn write_json_inner(value: &Json, out: &mut String, indent: Option<usize>) {
     }
 }
 
-/// Writes `s` as `JSON.stringify` quotes a string.
+/// Writes `s` as `JSON.stringify` quotes a string (lone surrogates carried as described in
+/// `jsstr` become `\udXXX`).
 pub fn write_js_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
+    for piece in crate::jsstr::pieces(s) {
+        let c = match piece {
+            crate::jsstr::Piece::LoneSurrogate(unit) => {
+                out.push_str(&format!("\\u{unit:04x}"));
+                continue;
+            }
+            crate::jsstr::Piece::Char(c) => c,
+        };
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -113,9 +121,6 @@ pub fn write_js_string(s: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c if crate::jsstr::lone_surrogate(c).is_some() => {
-                out.push_str(&format!("\\u{:04x}", crate::jsstr::lone_surrogate(c).unwrap_or(0xFFFD)))
-            }
             c => out.push(c),
         }
     }

@@ -146,6 +146,22 @@ impl SourceFile<'_> {
         pos as u32
     }
 
+    /// Whether the parameter list that opens after `offset` (past a name or type parameters,
+    /// and an optional `?`) starts with a `this` parameter. swc does not keep `this`
+    /// parameters in its AST; TypeScript (and so the original collector) counts them.
+    pub fn has_this_parameter(&self, offset: u32) -> bool {
+        let mut pos = self.skip_trivia(offset) as usize;
+        if self.text.as_bytes().get(pos) == Some(&b'?') {
+            pos = self.skip_trivia(pos as u32 + 1) as usize;
+        }
+        if self.text.as_bytes().get(pos) != Some(&b'(') {
+            return false;
+        }
+        let pos = self.skip_trivia(pos as u32 + 1) as usize;
+        let rest = &self.text[pos..];
+        rest.starts_with("this") && !rest[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+    }
+
     /// The `/// <amd-module name="..."/>` of the file's leading comments, as TypeScript reads it.
     pub fn amd_module_name(&self) -> Option<String> {
         let mut result = None;

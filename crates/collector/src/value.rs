@@ -25,6 +25,56 @@ pub(crate) enum Value {
     Str(Rc<str>),
     Array(Rc<RefCell<Vec<Value>>>),
     Object(Rc<RefCell<Obj>>),
+    /// A built-in function reached through a prototype (`'x'.concat`, `[].constructor`), by name.
+    /// `JSON.stringify` leaves it out of objects and writes `null` in arrays.
+    Function(Rc<str>),
+}
+
+/// Own and inherited properties of `Object.prototype` that hold functions (Node 20).
+const OBJECT_PROTOTYPE: &[&str] = &[
+    "__defineGetter__", "__defineSetter__", "hasOwnProperty", "__lookupGetter__", "__lookupSetter__",
+    "isPrototypeOf", "propertyIsEnumerable", "toString", "valueOf", "toLocaleString",
+];
+
+/// Methods of `String.prototype` (Node 20).
+const STRING_PROTOTYPE: &[&str] = &[
+    "anchor", "at", "big", "blink", "bold", "charAt", "charCodeAt", "codePointAt", "concat", "endsWith",
+    "fontcolor", "fontsize", "fixed", "includes", "indexOf", "isWellFormed", "italics", "lastIndexOf", "link",
+    "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart", "repeat", "replace", "replaceAll",
+    "search", "slice", "small", "split", "strike", "sub", "substr", "substring", "sup", "startsWith", "toString",
+    "toWellFormed", "trim", "trimStart", "trimLeft", "trimEnd", "trimRight", "toLocaleLowerCase",
+    "toLocaleUpperCase", "toLowerCase", "toUpperCase", "valueOf",
+];
+
+/// Methods of `Number.prototype` (Node 20).
+const NUMBER_PROTOTYPE: &[&str] = &["toExponential", "toFixed", "toPrecision", "toString", "valueOf", "toLocaleString"];
+
+/// Methods of `Boolean.prototype`.
+const BOOLEAN_PROTOTYPE: &[&str] = &["toString", "valueOf"];
+
+/// Methods of `Array.prototype` (Node 20).
+const ARRAY_PROTOTYPE: &[&str] = &[
+    "at", "concat", "copyWithin", "fill", "find", "findIndex", "findLast", "findLastIndex", "lastIndexOf", "pop",
+    "push", "reverse", "shift", "unshift", "slice", "sort", "splice", "includes", "indexOf", "join", "keys",
+    "entries", "values", "forEach", "filter", "flat", "flatMap", "map", "every", "some", "reduce", "reduceRight",
+    "toLocaleString", "toString", "toReversed", "toSorted", "toSpliced", "with",
+];
+
+/// `value[key]` for a key not among the value's own properties: what its prototype chain holds.
+fn inherited(constructor: &str, methods: &[&str], key: &str) -> Value {
+    match key {
+        "constructor" => Value::Function(Rc::from(constructor)),
+        // The prototype objects, as `JSON.stringify` and the operators see them.
+        "__proto__" => match constructor {
+            "String" => Value::str(""),
+            "Number" => Value::Num(0.0),
+            "Boolean" => Value::Bool(false),
+            "Array" => Value::array(Vec::new()),
+            _ => Value::new_object(),
+        },
+        _ if methods.contains(&key) || OBJECT_PROTOTYPE.contains(&key) => Value::Function(Rc::from(key)),
+        _ => Value::Undefined,
+    }
 }
 
 /// A plain JavaScript object: properties in insertion order.
@@ -117,7 +167,7 @@ impl Value {
 
     /// JavaScript `Object(value) !== value`.
     pub fn is_primitive(&self) -> bool {
-        !matches!(self, Value::Array(_) | Value::Object(_))
+        !matches!(self, Value::Array(_) | Value::Object(_) | Value::Function(_))
     }
 
     /// A property of an object value (`undefined` → `None`).
@@ -206,7 +256,7 @@ impl Value {
             Value::Bool(b) => *b,
             Value::Num(n) => !(*n == 0.0 || n.is_nan()),
             Value::Str(s) => !s.is_empty(),
-            Value::Array(_) | Value::Object(_) => true,
+            Value::Array(_) | Value::Object(_) | Value::Function(_) => true,
         }
     }
 
@@ -218,7 +268,7 @@ impl Value {
             Value::Bool(b) => f64::from(u8::from(*b)),
             Value::Num(n) => *n,
             Value::Str(s) => string_to_number(s),
-            Value::Array(_) | Value::Object(_) => f64::NAN,
+            Value::Array(_) | Value::Object(_) | Value::Function(_) => f64::NAN,
         }
     }
 
@@ -240,13 +290,17 @@ impl Value {
                 .collect::<Vec<_>>()
                 .join(","),
             Value::Object(_) => "[object Object]".into(),
+            Value::Function(name) => format!("function {name}() {{ [native code] }}"),
         }
     }
 
-    /// JavaScript `value[key]` on a folded value. Functions on prototypes are `undefined` here.
+    /// JavaScript `value[key]` on a folded value.
     pub fn get_member(&self, key: &str) -> Value {
         match self {
-            Value::Object(o) => o.borrow().get(key).cloned().unwrap_or(Value::Undefined),
+            Value::Object(o) => match o.borrow().get(key) {
+                Some(value) => value.clone(),
+                None => inherited("Object", &[], key),
+            },
             Value::Array(a) => {
                 let a = a.borrow();
                 if key == "length" {
@@ -254,7 +308,7 @@ impl Value {
                 }
                 match array_index(key) {
                     Some(i) => a.get(i).cloned().unwrap_or(Value::Undefined),
-                    None => Value::Undefined,
+                    None => inherited("Array", ARRAY_PROTOTYPE, key),
                 }
             }
             Value::Str(s) => {
@@ -262,12 +316,19 @@ impl Value {
                 if key == "length" {
                     return Value::Num(units.len() as f64);
                 }
-                match array_index(key).and_then(|i| units.get(i)) {
-                    Some(&unit) => Value::Str(Rc::from(jsstr::from_units(&[unit]))),
-                    None => Value::Undefined,
+                match array_index(key) {
+                    Some(i) => match units.get(i) {
+                        Some(&unit) => Value::Str(Rc::from(jsstr::from_units(&[unit]))),
+                        None => Value::Undefined,
+                    },
+                    None => inherited("String", STRING_PROTOTYPE, key),
                 }
             }
-            _ => Value::Undefined,
+            Value::Num(_) => inherited("Number", NUMBER_PROTOTYPE, key),
+            Value::Bool(_) => inherited("Boolean", BOOLEAN_PROTOTYPE, key),
+            Value::Function(name) if key == "name" => Value::Str(name.clone()),
+            Value::Function(_) => inherited("Function", &["apply", "bind", "call"], key),
+            Value::Undefined | Value::Null => Value::Undefined,
         }
     }
 
@@ -353,6 +414,7 @@ pub(crate) fn strict_equals(left: &Value, right: &Value) -> bool {
         (Value::Str(a), Value::Str(b)) => a == b,
         (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
         (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+        (Value::Function(a), Value::Function(b)) => a == b,
         _ => false,
     }
 }
@@ -485,7 +547,7 @@ impl ToJson<'_> {
 
     fn convert_inner(&mut self, value: &Value) -> Json {
         match value {
-            Value::Undefined | Value::Null => Json::Null,
+            Value::Undefined | Value::Null | Value::Function(_) => Json::Null,
             Value::Bool(b) => Json::Bool(*b),
             Value::Num(n) => Json::Number(*n),
             Value::Str(s) => Json::String(s.to_string()),
@@ -509,7 +571,7 @@ impl ToJson<'_> {
                         let mut indexed: Vec<(usize, String, Json)> = Vec::new();
                         let mut named: Vec<(String, Json)> = Vec::new();
                         for (k, v) in &props {
-                            if v.is_undefined() {
+                            if matches!(v, Value::Undefined | Value::Function(_)) {
                                 continue;
                             }
                             let json = self.child(k, v);

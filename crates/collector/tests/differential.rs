@@ -29,9 +29,8 @@ fn fixtures_match_the_live_oracle() {
             OracleResult::Metadata(expected) => {
                 let actual = compact(&ours);
                 if &actual != expected {
-                    problems.push(format!(
-                        "non-strict metadata differs:\n    oracle: {expected}\n    ngc-rs: {actual}"
-                    ));
+                    problems
+                        .push(format!("non-strict metadata differs:\n    oracle: {expected}\n    ngc-rs: {actual}"));
                 }
             }
             OracleResult::Error(e) => problems.push(format!("the oracle threw in non-strict mode: {e}")),
@@ -54,10 +53,7 @@ fn fixtures_match_the_live_oracle() {
             }
             OracleResult::Error(message) => {
                 if !refused(&ours_strict) {
-                    problems.push(format!(
-                        "strict mode accepted a file the oracle refuses with:\n{}",
-                        indent(message)
-                    ));
+                    problems.push(format!("strict mode accepted a file the oracle refuses with:\n{}", indent(message)));
                 } else if let Some((line, col)) = oracle_error_position(message) {
                     if !diagnostic_positions(&fx.text, &ours_strict).contains(&(line, col)) {
                         problems.push(format!(

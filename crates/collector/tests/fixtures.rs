@@ -19,7 +19,7 @@ use common::*;
 
 #[test]
 fn collector_fixtures() {
-    let update = std::env::var("UPDATE_SNAPSHOTS").map_or(false, |v| v == "1");
+    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
     let fixtures = fixtures();
     let mut failures: Vec<String> = Vec::new();
     let mut updated = Vec::new();
@@ -100,7 +100,12 @@ fn collector_fixtures() {
         }
 
         if !problems.is_empty() {
-            failures.push(format!("{} (tests/fixtures/collector/{}):\n  {}", fx.name, fx.rel_path(), problems.join("\n  ")));
+            failures.push(format!(
+                "{} (tests/fixtures/collector/{}):\n  {}",
+                fx.name,
+                fx.rel_path(),
+                problems.join("\n  ")
+            ));
         }
     }
 

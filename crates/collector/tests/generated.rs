@@ -57,17 +57,59 @@ fn file_seed(base: u64, index: u64) -> u64 {
 }
 
 const ANGULAR: [&str; 12] = [
-    "Component", "Directive", "Injectable", "NgModule", "Pipe", "Input", "Output", "Inject", "Optional",
-    "HostListener", "EventEmitter", "forwardRef",
+    "Component",
+    "Directive",
+    "Injectable",
+    "NgModule",
+    "Pipe",
+    "Input",
+    "Output",
+    "Inject",
+    "Optional",
+    "HostListener",
+    "EventEmitter",
+    "forwardRef",
 ];
 const STRINGS: [&str; 14] = [
-    "'app-root'", "\"double\"", "'it\\'s'", "'line\\nbreak'", "'héllo 日本'", "'😀 emoji'", "''", "'a-b'",
-    "'<b>{{x}}</b>'", "'\\u00e9'", "'(click)'", "'$event'", "'\\u{1F600}'", "'\\u{10FFFF}'",
+    "'app-root'",
+    "\"double\"",
+    "'it\\'s'",
+    "'line\\nbreak'",
+    "'héllo 日本'",
+    "'😀 emoji'",
+    "''",
+    "'a-b'",
+    "'<b>{{x}}</b>'",
+    "'\\u00e9'",
+    "'(click)'",
+    "'$event'",
+    "'\\u{1F600}'",
+    "'\\u{10FFFF}'",
 ];
 const NUMBERS: [&str; 12] = ["0", "1", "2", "42", "3.5", "0.1", "1e21", "1.5e-7", "0xff", "100", "7", "255"];
 const BINARY_OPS: [&str; 22] = [
-    "+", "-", "*", "/", "%", "||", "&&", "&", "|", "^", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "<<",
-    ">>", ">>>", "instanceof",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "||",
+    "&&",
+    "&",
+    "|",
+    "^",
+    "==",
+    "!=",
+    "===",
+    "!==",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "<<",
+    ">>",
+    ">>>",
+    "instanceof",
 ];
 const GLOBALS: [&str; 6] = ["Math", "Array", "Object", "window", "undefined", "JSON"];
 
@@ -291,7 +333,7 @@ impl Gen {
             5 => (*self.rng.pick(&["() => void", "null", "undefined", "void", "object"])).to_string(),
             6 if self.rng.chance(50) && !self.types.is_empty() => {
                 let t = self.rng.pick(&self.types).clone();
-                if t.contains(|c: char| c == '|' || c == '<' || c == ' ') {
+                if t.contains(['|', '<', ' ']) {
                     "ns.NsType<string>".to_string()
                 } else if self.rng.chance(50) {
                     format!("{t}.Inner")
@@ -352,7 +394,11 @@ impl Gen {
         let generics = if self.rng.chance(10) { "<T, U>" } else { "" };
         let extends = if self.rng.chance(15) && !self.types.is_empty() {
             let t = self.rng.pick(&self.types).clone();
-            if t.contains('|') || t.contains('<') { String::new() } else { format!(" extends {t}") }
+            if t.contains('|') || t.contains('<') {
+                String::new()
+            } else {
+                format!(" extends {t}")
+            }
         } else {
             String::new()
         };
@@ -434,7 +480,8 @@ impl Gen {
                         self.names.push("a".into());
                         let e = self.expr(2);
                         self.names.pop();
-                        let _ = writeln!(self.out, "  static {s}({{a}}: any, [b, c]: any[] = [], d = 1) {{ return {e}; }}");
+                        let _ =
+                            writeln!(self.out, "  static {s}({{a}}: any, [b, c]: any[] = [], d = 1) {{ return {e}; }}");
                     }
                     1 => {
                         let s = self.fresh("sacc");
@@ -538,8 +585,9 @@ impl Gen {
     fn prefix_operand(&mut self, depth: usize) -> String {
         let e = self.operand(depth);
         match e.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-            Some(inner) if inner.starts_with(|c: char| c.is_ascii_digit())
-                && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') =>
+            Some(inner)
+                if inner.starts_with(|c: char| c.is_ascii_digit())
+                    && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') =>
             {
                 inner.to_string()
             }
@@ -563,7 +611,11 @@ impl Gen {
             2 => self.rng.pick(&STRINGS).to_string(),
             _ if !self.types.is_empty() => {
                 let t = self.rng.pick(&self.types).clone();
-                if t.contains(|c: char| c == '|' || c == '<' || c == ' ') { "ns".to_string() } else { t }
+                if t.contains(['|', '<', ' ']) {
+                    "ns".to_string()
+                } else {
+                    t
+                }
             }
             _ => self.rng.pick(&GLOBALS[..3]).to_string(),
         }
@@ -592,9 +644,11 @@ impl Gen {
                 format!("[{}]", items.join(", "))
             }
             38..=45 => {
-                let callee = if self.callables.is_empty() { "make".to_string() } else { self.rng.pick(&self.callables).clone() };
+                let callee =
+                    if self.callables.is_empty() { "make".to_string() } else { self.rng.pick(&self.callables).clone() };
                 if callee == "forwardRef" {
-                    let target = if self.names.is_empty() { "Later".to_string() } else { self.rng.pick(&self.names).clone() };
+                    let target =
+                        if self.names.is_empty() { "Later".to_string() } else { self.rng.pick(&self.names).clone() };
                     return format!("forwardRef(() => {target})");
                 }
                 let n = self.rng.below(3);
@@ -602,8 +656,9 @@ impl Gen {
                 format!("{callee}({})", args.join(", "))
             }
             46..=48 => {
-                let target = if self.types.is_empty() { "Date".to_string() } else { self.rng.pick(&self.types).clone() };
-                if target.contains(|c: char| c == '|' || c == '<' || c == ' ') {
+                let target =
+                    if self.types.is_empty() { "Date".to_string() } else { self.rng.pick(&self.types).clone() };
+                if target.contains(['|', '<', ' ']) {
                     return "new Date()".to_string();
                 }
                 let arg = self.expr(d);
@@ -662,7 +717,11 @@ impl Gen {
             }
             88..=89 => {
                 let e = self.operand(d);
-                if self.rng.chance(50) { format!("{e} as any") } else { format!("<any>{e}") }
+                if self.rng.chance(50) {
+                    format!("{e} as any")
+                } else {
+                    format!("<any>{e}")
+                }
             }
             90..=92 => {
                 let e = self.operand(d);
@@ -728,7 +787,8 @@ fn generated_files_match_the_oracle() {
         None => (0..count as u64).map(|i| file_seed(base, i)).collect(),
     };
 
-    let dir: PathBuf = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("collector-generated-{}", std::process::id()));
+    let dir: PathBuf =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("collector-generated-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create the generated-input directory");
 
@@ -820,7 +880,8 @@ fn generated_files_match_the_oracle() {
             problems.join("\n")
         );
     }
-    let rest: Vec<String> = differences.iter().skip(show).map(|(i, _)| format!("{}={:#x}", files[*i], seeds[*i])).collect();
+    let rest: Vec<String> =
+        differences.iter().skip(show).map(|(i, _)| format!("{}={:#x}", files[*i], seeds[*i])).collect();
     if !rest.is_empty() {
         let _ = write!(report, "\nfurther differing files (seeds): {}\n", rest.join(" "));
     }

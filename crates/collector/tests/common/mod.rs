@@ -48,8 +48,8 @@ pub fn fixtures() -> Vec<Fixture> {
     let dir = fixtures_dir();
     let filter = std::env::var("FIXTURE").ok().filter(|f| !f.is_empty());
     let mut out = Vec::new();
-    let entries = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read fixture directory {}: {e}", dir.display()));
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read fixture directory {}: {e}", dir.display()));
     for entry in entries {
         let entry = entry.expect("directory entry");
         if !entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
@@ -63,13 +63,9 @@ pub fn fixtures() -> Vec<Fixture> {
         }
         let inputs: Vec<&'static str> =
             INPUT_NAMES.iter().copied().filter(|n| entry.path().join(n).is_file()).collect();
-        assert_eq!(
-            inputs.len(),
-            1,
-            "fixture {name} must hold exactly one of {INPUT_NAMES:?}, found {inputs:?}"
-        );
-        let text = std::fs::read_to_string(entry.path().join(inputs[0]))
-            .unwrap_or_else(|e| panic!("fixture {name}: {e}"));
+        assert_eq!(inputs.len(), 1, "fixture {name} must hold exactly one of {INPUT_NAMES:?}, found {inputs:?}");
+        let text =
+            std::fs::read_to_string(entry.path().join(inputs[0])).unwrap_or_else(|e| panic!("fixture {name}: {e}"));
         out.push(Fixture { name, dir: entry.path(), input_name: inputs[0], text });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -401,50 +397,4 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
 /// Indents every line of `s` by four spaces.
 pub fn indent(s: &str) -> String {
     s.lines().map(|l| format!("    {l}\n")).collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// `JSON.stringify(value, null, 2)`, built from the tree with compact leaves. Only a stand-in
-/// while `Json::to_js_string_pretty` does not exist: an inherent method of the same name takes
-/// precedence over this trait method, so the tests use the collector's own one once it lands.
-pub trait PrettyFallback {
-    fn to_js_string_pretty(&self) -> String;
-}
-
-impl PrettyFallback for ngc_collector::Json {
-    fn to_js_string_pretty(&self) -> String {
-        fn write(v: &ngc_collector::Json, depth: usize, out: &mut String) {
-            use ngc_collector::Json;
-            let pad = |d: usize| "  ".repeat(d);
-            match v {
-                Json::Array(items) if !items.is_empty() => {
-                    out.push_str("[\n");
-                    for (i, item) in items.iter().enumerate() {
-                        out.push_str(&pad(depth + 1));
-                        write(item, depth + 1, out);
-                        out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-                    }
-                    out.push_str(&pad(depth));
-                    out.push(']');
-                }
-                Json::Object(entries) if !entries.is_empty() => {
-                    out.push_str("{\n");
-                    for (i, (k, item)) in entries.iter().enumerate() {
-                        out.push_str(&pad(depth + 1));
-                        out.push_str(&Json::String(k.clone()).to_js_string());
-                        out.push_str(": ");
-                        write(item, depth + 1, out);
-                        out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
-                    }
-                    out.push_str(&pad(depth));
-                    out.push('}');
-                }
-                leaf => out.push_str(&leaf.to_js_string()),
-            }
-        }
-        let mut out = String::new();
-        write(self, 0, &mut out);
-        out
-    }
 }
