@@ -581,7 +581,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
                     let name = walker.exported_name(ident);
                     let value = match walker.simple_function(Some(&ident.sym), function, *node, at(*ident).end) {
                         Some(func) => walker.ev.record(func, *node),
-                        None => Value::object(vec![("__symbolic", Value::str("function"))]),
+                        None => walker.ev.record(Value::object(vec![("__symbolic", Value::str("function"))]), *node),
                     };
                     walker.set_metadata(&name, value);
                 }

@@ -45,11 +45,17 @@ pub(crate) struct Evaluator<'a, 's> {
     pub node_map: NodeMap,
     pub source: &'a SourceFile<'s>,
     quoted_names: bool,
+    /// Function expressions in the fields View Engine lowered into exported consts.
+    pub lowerable_lambdas: Vec<Span>,
     /// `isFoldable` by expression address. Foldability depends only on the expression and the
     /// symbol table, so the cache is cleared whenever a symbol is defined. Without it, a chain
     /// `a.b.c.…` asks the same question of every prefix: quadratic time.
     foldable_cache: HashMap<usize, bool>,
 }
+
+/// The metadata fields whose function expressions ngc 8 rewrote into exported `ɵ0` consts
+/// (`LOWER_FIELDS` of its program).
+pub(crate) const LOWERABLE_FIELDS: &[&str] = &["useValue", "useFactory", "data", "id", "loadChildren"];
 
 /// A node's position: `start` is TypeScript's `getStart()`, `end` its end.
 pub(crate) fn at<T: Spanned>(node: &T) -> Span {
@@ -58,7 +64,14 @@ pub(crate) fn at<T: Spanned>(node: &T) -> Span {
 
 impl<'a, 's> Evaluator<'a, 's> {
     pub fn new(symbols: Symbols, source: &'a SourceFile<'s>, quoted_names: bool) -> Self {
-        Evaluator { symbols, node_map: NodeMap::default(), source, quoted_names, foldable_cache: HashMap::new() }
+        Evaluator {
+            symbols,
+            node_map: NodeMap::default(),
+            source,
+            quoted_names,
+            lowerable_lambdas: Vec::new(),
+            foldable_cache: HashMap::new(),
+        }
     }
 
     fn invalidate_foldable_cache(&mut self) {
@@ -369,6 +382,9 @@ impl<'a, 's> Evaluator<'a, 's> {
                         Ok(name) => name,
                         Err(error) => return error,
                     };
+                    if LOWERABLE_FIELDS.contains(&name.as_str()) && matches!(&*kv.value, Expr::Arrow(_) | Expr::Fn(_)) {
+                        self.lowerable_lambdas.push(at(&*kv.value));
+                    }
                     let value = self.evaluate(&kv.value, true);
                     if value.is_error() {
                         return value;

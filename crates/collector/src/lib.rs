@@ -57,6 +57,9 @@ pub struct SourceFacts {
     pub spans: BTreeMap<String, Span>,
     /// Decorated members of exported classes, with their accessibility.
     pub decorated_members: Vec<MemberFact>,
+    /// Arrow functions and function expressions in `useValue`, `useFactory`, `data`, `id` and
+    /// `loadChildren` fields: View Engine rewrote these into exported consts.
+    pub lowerable_lambdas: Vec<Span>,
 }
 
 /// A decorated class member.
@@ -106,7 +109,11 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
             diagnostics = validate::validate(metadata, &evaluator.node_map, &source, &class_node);
         }
     }
-    let mut facts = SourceFacts { spans: BTreeMap::new(), decorated_members: walk.decorated_members.clone() };
+    let mut facts = SourceFacts {
+        spans: BTreeMap::new(),
+        decorated_members: walk.decorated_members.clone(),
+        lowerable_lambdas: std::mem::take(&mut evaluator.lowerable_lambdas),
+    };
     if !diagnostics.is_empty() {
         return Collected { metadata: None, diagnostics, facts };
     }

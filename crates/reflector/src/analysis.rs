@@ -99,6 +99,8 @@ pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h d
             if let Declaration::NgModule(_) = declaration {
                 let scope = scopes.compilation_scope(symbol);
                 module_scopes.insert(symbol.clone(), scope);
+                // Checks the exports even when no NgModule imports this one.
+                scopes.exported_scope(symbol);
             }
         }
         for (symbol, declaration) in &program {

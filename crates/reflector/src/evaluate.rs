@@ -39,6 +39,9 @@ pub enum StaticValue {
     Global(String),
     /// Something that cannot be known statically; the reason is for diagnostics.
     Unknown(String),
+    /// A value whose problem has been reported already (an error node, a call that cannot be
+    /// expanded, an unresolved import): later checks stay quiet about it.
+    Invalid,
 }
 
 impl StaticValue {
@@ -299,7 +302,8 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                     Json::String(m) => m.clone(),
                     _ => String::new(),
                 };
-                let rewritable = message == "Lambda not supported" && self.lowerable_field.is_some();
+                let rewritable = message == "Lambda not supported"
+                    && (self.lowerable_field.is_some() || self.is_lowerable_lambda(site.module, value));
                 if !rewritable {
                     let context = value.get("context");
                     let context_name = context
@@ -320,7 +324,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                     };
                     self.problem(site, kind);
                 }
-                StaticValue::Unknown(message)
+                StaticValue::Invalid
             }
             "function" => StaticValue::Unknown("a function".into()),
             "class" => StaticValue::Unknown("a class expression".into()),
@@ -353,26 +357,27 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             }
             (Some(specifier), Some(name)) => {
                 let Some(target) = self.modules.resolve(site.module, &specifier, Edge::Import) else {
-                    self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name });
-                    return StaticValue::Unknown("unresolved import".into());
+                    self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "*".into() });
+                    return StaticValue::Invalid;
                 };
                 match self.modules.find_export(target, &name) {
                     Some(symbol) => self.evaluate_entry(&symbol),
                     None => {
                         self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name });
-                        StaticValue::Unknown("unresolved import".into())
+                        StaticValue::Invalid
                     }
                 }
             }
             (Some(specifier), None) => {
                 if value.get("default").is_some() {
-                    return StaticValue::Unknown(format!("the default export of '{specifier}'"));
+                    self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "default".into() });
+                    return StaticValue::Invalid;
                 }
                 match self.modules.resolve(site.module, &specifier, Edge::Import) {
                     Some(target) => StaticValue::Namespace(target),
                     None => {
                         self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "*".into() });
-                        StaticValue::Unknown("unresolved import".into())
+                        StaticValue::Invalid
                     }
                 }
             }
@@ -456,7 +461,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         let Some(body) = function.get("value") else {
             let definition = Some((module, self.span_at(&Site { module, pointer: pointer.to_string() })));
             self.problem(site, ProblemKind::FunctionCall { name: name.to_string(), definition });
-            return StaticValue::Unknown(format!("a call of '{name}'"));
+            return StaticValue::Invalid;
         };
         let params: Vec<String> = match function.get("parameters") {
             Some(Json::Array(p)) => p
@@ -487,6 +492,18 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         }
         let body_site = Site { module, pointer: format!("{pointer}/value") };
         self.evaluate(body, &body_site, &bound)
+    }
+
+    /// Whether an error node describes a function expression that View Engine lowered (one in
+    /// a `useFactory`-like field, whose error collapsed the enclosing literal).
+    fn is_lowerable_lambda(&self, module: ModuleId, error: &Json) -> bool {
+        let (Some(Json::Number(line)), Some(Json::Number(character))) = (error.get("line"), error.get("character")) else {
+            return false;
+        };
+        let Some(file) = self.modules.program_file(module) else { return false };
+        let index = ngc_diagnostics::LineIndex::new(&file.text);
+        let Some(offset) = index.offset_of_utf16(&file.text, *line as u32, *character as u32) else { return false };
+        file.facts.lowerable_lambdas.iter().any(|span| span.start == offset)
     }
 
     /// Whether a symbol is declared by `@angular/core`.

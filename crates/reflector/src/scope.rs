@@ -13,8 +13,8 @@ use crate::declarations::Declaration;
 use crate::evaluate::StaticValue;
 use crate::modules::SymbolId;
 
-/// A directive or pipe in scope, and the NgModule it came through (`None`: declared or
-/// imported directly).
+/// A directive or pipe in scope, and the NgModule it came through: the one the component's
+/// NgModule (or the standalone component) imports (`None`: declared or imported directly).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScopeEntry {
     pub symbol: SymbolId,
@@ -38,10 +38,10 @@ impl Scope {
 
     fn extend(&mut self, other: &Scope, via: &SymbolId) {
         for d in &other.directives {
-            self.add(ScopeEntry { symbol: d.symbol.clone(), via: Some(d.via.clone().unwrap_or_else(|| via.clone())) }, false);
+            self.add(ScopeEntry { symbol: d.symbol.clone(), via: Some(via.clone()) }, false);
         }
         for p in &other.pipes {
-            self.add(ScopeEntry { symbol: p.symbol.clone(), via: Some(p.via.clone().unwrap_or_else(|| via.clone())) }, true);
+            self.add(ScopeEntry { symbol: p.symbol.clone(), via: Some(via.clone()) }, true);
         }
     }
 }
@@ -121,6 +121,7 @@ impl<'d> Scopes<'d> {
                     continue;
                 }
                 match entry {
+                    StaticValue::Invalid => {}
                     StaticValue::Symbol(s) => match self.declaration(s) {
                         Declaration::Directive(_) => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                         Declaration::Pipe(_) => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
@@ -150,6 +151,7 @@ impl<'d> Scopes<'d> {
                 continue;
             }
             match entry {
+                StaticValue::Invalid => {}
                 StaticValue::Symbol(s) => match self.declaration(s) {
                     Declaration::Directive(d) if d.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                     Declaration::Pipe(p) if p.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
@@ -159,6 +161,9 @@ impl<'d> Scopes<'d> {
             }
         }
         for (entry, span) in &meta.declarations {
+            if *entry == StaticValue::Invalid {
+                continue;
+            }
             let StaticValue::Symbol(s) = entry else {
                 self.problems.push(ScopeProblem::InvalidDeclaration { ng_module: ng_module.clone(), entry: display(entry), span: *span });
                 continue;
@@ -202,6 +207,7 @@ impl<'d> Scopes<'d> {
                 continue;
             }
             match entry {
+                StaticValue::Invalid => {}
                 StaticValue::Symbol(s) => match self.declaration(s) {
                     Declaration::Directive(d) if d.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                     Declaration::Pipe(p) if p.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),

@@ -1,0 +1,143 @@
+//! Helpers for the integration tests: run the `ngc-rs` binary in a directory and inspect what it
+//! printed, and build small projects in temporary directories.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code; `None` when the process died from a signal (a crash).
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit code, showing the output on failure.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts that the process ended normally (no crash, no panic).
+    #[track_caller]
+    pub fn expect_no_crash(&self) -> &Self {
+        assert!(
+            matches!(self.code, Some(0 | 1)) && !self.stderr.contains("panicked"),
+            "crashed: {:?}\nstderr:\n{}",
+            self.code,
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts that stderr holds every one of `parts`.
+    #[track_caller]
+    pub fn expect_stderr(&self, parts: &[&str]) -> &Self {
+        for part in parts {
+            assert!(
+                self.stderr.contains(part),
+                "stderr lacks {part:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+}
+
+/// Runs `ngc-rs ARGS` in `dir` with `envs`, colours off.
+pub fn ngc_env(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ngc-rs"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("RAYON_NUM_THREADS");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run ngc-rs: {e}"));
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `ngc-rs ARGS` in `dir`.
+pub fn ngc(dir: &Path, args: &[&str]) -> Run {
+    ngc_env(dir, args, &[])
+}
+
+/// A fresh temporary directory, removed when dropped.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("ngc-rs-test-")
+        .tempdir()
+        .unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+/// Writes `contents` to `dir/rel`, creating directories.
+pub fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|e| panic!("mkdir {}: {e}", parent.display()));
+    }
+    std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    path
+}
+
+/// The input files `ngc-rs build --listFiles` reports, relative to `dir`.
+#[track_caller]
+pub fn list_files(dir: &Path, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["build", "--listFiles"];
+    all.extend_from_slice(args);
+    let run = ngc(dir, &all);
+    run.expect_code(0);
+    let prefix = format!("{}/", dir.display());
+    run.stdout
+        .lines()
+        .map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string())
+        .collect()
+}
+
+/// Every file under `dir` as (relative path, contents), sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                out.push((rel, std::fs::read(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The repository's example app.
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../example")
+}
