@@ -70,10 +70,15 @@ pub fn run(cwd: &Path, project_arg: &Path) -> Result<Inspection, String> {
         .collect();
     let analysis = analyze(files, resolve_options(&project.resolution, &project.config_dir), &FsHost);
     for d in &analysis.diagnostics {
+        // Program files are in memory; a library declaration file is read again for its frame.
         let source = displays
             .iter()
             .find(|(path, _, _)| *path == d.path)
-            .map(|(_, display, text)| SourceText::new(display.as_str(), text.clone()));
+            .map(|(_, display, text)| SourceText::new(display.as_str(), text.clone()))
+            .or_else(|| {
+                let text = std::fs::read_to_string(&d.path).ok()?;
+                Some(SourceText::new(paths::display(&d.path, cwd), text))
+            });
         problems.push(Problem::new(d.diagnostic.clone(), source));
     }
     let document = document(&analysis, &project.config_dir);

@@ -166,6 +166,12 @@ pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h d
             push(&modules, &mut diagnostics, module, d);
         }
     }
+    // Problems in the library declaration files the analysis read.
+    for library_module in &modules.libraries {
+        for d in &library_module.dts.diagnostics {
+            diagnostics.push(FileDiagnostic { path: library_module.path.clone(), diagnostic: d.clone() });
+        }
+    }
     Analysis { modules, program, library, component_scopes, diagnostics }
 }
 
