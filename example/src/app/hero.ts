@@ -1,0 +1,7 @@
+import { Priority } from './tokens';
+
+export interface Hero {
+  id: number;
+  name: string;
+  priority: Priority;
+}
