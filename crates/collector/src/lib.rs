@@ -12,13 +12,13 @@ mod evaluator;
 mod json;
 mod jsstr;
 mod source;
+mod span_tree;
 mod symbols;
 mod validate;
 mod value;
 
 pub use json::{js_number_to_string, Json};
-
-use std::collections::BTreeMap;
+pub use span_tree::SpanTree;
 
 use ngc_diagnostics::{Diagnostic, Span};
 
@@ -52,9 +52,9 @@ pub struct Collected {
 /// What later phases need to know about a file beyond its metadata, from the same parse.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFacts {
-    /// Source span of each metadata object and array, by JSON pointer into the module object
-    /// (`/metadata/AppComponent/decorators/0`).
-    pub spans: BTreeMap<String, Span>,
+    /// Source span of metadata objects and arrays, in the shape of the module object
+    /// (look up `/metadata/AppComponent/decorators/0`).
+    pub spans: SpanTree,
     /// Decorated members of exported classes, with their accessibility.
     pub decorated_members: Vec<MemberFact>,
     /// Arrow functions and function expressions in `useValue`, `useFactory`, `data`, `id` and
@@ -83,18 +83,30 @@ pub enum Accessibility {
 
 /// Collects the metadata of one TypeScript source. `file_name` decides `.d.ts`/`.tsx` handling.
 pub fn collect(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
-    // swc's parser recurses once per nesting level; give deep inputs room instead of crashing.
-    stacker::grow(STACK_SIZE, || collect_on_stack(file_name, text, options))
+    // swc's parser recurses once per nesting level: deep input gets a stack of its own.
+    let depth = match source::nesting(text) {
+        source::Nesting::Within(depth) => depth as usize,
+        source::Nesting::Excessive(offset) => {
+            let diagnostic = diagnostics::nesting_too_deep(Span::new(offset, offset + 1), source::MAX_NESTING);
+            return Collected { metadata: None, diagnostics: vec![diagnostic], facts: SourceFacts::default() };
+        }
+    };
+    let needed = (depth * STACK_PER_LEVEL + STACK_BASE).min(MAX_STACK);
+    if stacker::remaining_stack().is_some_and(|left| left >= needed) {
+        collect_on_stack(file_name, text, options)
+    } else {
+        stacker::grow(needed.max(STACK_BASE * 8), || collect_on_stack(file_name, text, options))
+    }
 }
 
-/// Stack for one file: 1 GiB of address space, committed only as deep input needs it.
-const STACK_SIZE: usize = 1024 * 1024 * 1024;
+/// Stack the parser and evaluator may use per nesting level (generous: debug builds use up to
+/// about 20 KiB), on top of a base for the rest.
+const STACK_PER_LEVEL: usize = 32 * 1024;
+const STACK_BASE: usize = 2 * 1024 * 1024;
+/// 1 GiB of address space, committed only as deep input needs it.
+const MAX_STACK: usize = 1024 * 1024 * 1024;
 
 fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
-    if let Some(offset) = source::excessive_nesting(text) {
-        let diagnostic = diagnostics::nesting_too_deep(Span::new(offset, offset + 1), source::MAX_NESTING);
-        return Collected { metadata: None, diagnostics: vec![diagnostic], facts: SourceFacts::default() };
-    }
     let (module, source) = match source::parse(file_name, text) {
         Ok(parsed) => parsed,
         Err(diagnostics) => return Collected { metadata: None, diagnostics, facts: SourceFacts::default() },
@@ -110,7 +122,7 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         }
     }
     let mut facts = SourceFacts {
-        spans: BTreeMap::new(),
+        spans: SpanTree::default(),
         decorated_members: walk.decorated_members.clone(),
         lowerable_lambdas: std::mem::take(&mut evaluator.lowerable_lambdas),
     };
@@ -121,7 +133,8 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
     let metadata = module_object.map(|m| {
         let mut cyclic = false;
         let span_of = |v: &value::Value| evaluator.node_map.span_of(v);
-        let json = value::to_json(&m, &span_of, &mut facts.spans, &mut cyclic);
+        let (json, spans) = value::to_json(&m, &span_of, &mut cyclic);
+        facts.spans = spans;
         if cyclic {
             diagnostics.push(diagnostics::circular_metadata(Span::new(0, 0)));
         }

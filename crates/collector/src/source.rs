@@ -258,14 +258,23 @@ mod tests {
 /// recurse once per level, and the stack they get is finite.
 pub(crate) const MAX_NESTING: u32 = 30_000;
 
+/// How deeply the syntax of a text may nest.
+pub(crate) enum Nesting {
+    /// At most this many levels.
+    Within(u32),
+    /// More than [`MAX_NESTING`] levels, first at this byte offset.
+    Excessive(u32),
+}
+
 /// A cheap upper estimate of how deeply the syntax of `text` nests: open brackets, plus the
 /// operators that nest to the right without brackets (`!x`, `-x`, `a ? b : c`, `=>`, `=`) since
-/// the last `,` or `;` of the same bracket (or line end, in blocks). Returns the offset where `MAX_NESTING` is exceeded.
-pub(crate) fn excessive_nesting(text: &str) -> Option<u32> {
+/// the last `,` or `;` of the same bracket (or line end, in blocks).
+pub(crate) fn nesting(text: &str) -> Nesting {
     let bytes = text.as_bytes();
     // One chain counter per open bracket (index 0: top level); `b'`'` marks a template literal.
     let mut stack: Vec<(u8, u32)> = vec![(0, 0)];
     let mut depth: u32 = 0;
+    let mut deepest: u32 = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -341,16 +350,24 @@ pub(crate) fn excessive_nesting(text: &str) -> Option<u32> {
             _ => {}
         }
         if depth > MAX_NESTING {
-            return Some(i as u32);
+            return Nesting::Excessive(i as u32);
         }
+        deepest = deepest.max(depth);
         i += 1;
     }
-    None
+    Nesting::Within(deepest)
 }
 
 #[cfg(test)]
 mod nesting_tests {
-    use super::{excessive_nesting, MAX_NESTING};
+    use super::{nesting, Nesting, MAX_NESTING};
+
+    fn excessive_nesting(text: &str) -> Option<u32> {
+        match nesting(text) {
+            Nesting::Excessive(at) => Some(at),
+            Nesting::Within(_) => None,
+        }
+    }
 
     #[test]
     fn deep_brackets_and_operator_chains_are_caught() {

@@ -29,23 +29,27 @@ pub(crate) struct Symbols {
 
 impl Symbols {
     pub fn new(module: &Module, source: &SourceFile<'_>) -> Self {
-        let mut symbols = HashMap::new();
-        for name in BUILTINS {
-            symbols.insert((*name).to_string(), Value::global_reference(name));
-        }
-        let mut table = Symbols { symbols, references: HashMap::new() };
+        let mut table = Symbols { symbols: HashMap::new(), references: HashMap::new() };
         table.add_imports(&module.body, source);
         table
     }
 
     /// `preferReference` picks the reference recorded for an exported constant over its value.
-    pub fn resolve(&self, name: &str, prefer_reference: bool) -> Option<Value> {
+    /// A built-in is created on first use (imports and definitions shadow it), and then shared
+    /// like every other entry.
+    pub fn resolve(&mut self, name: &str, prefer_reference: bool) -> Option<Value> {
         if prefer_reference {
             if let Some(reference) = self.references.get(name) {
                 return Some(reference.clone());
             }
         }
-        self.symbols.get(name).cloned()
+        if let Some(value) = self.symbols.get(name) {
+            return Some(value.clone());
+        }
+        let builtin = BUILTINS.iter().find(|b| **b == name)?;
+        let value = Value::global_reference(builtin);
+        self.symbols.insert(name.to_string(), value.clone());
+        Some(value)
     }
 
     pub fn define(&mut self, name: &str, value: Value) {

@@ -7,13 +7,14 @@
 //! folds (`+`, `==`, `<`, `~`, …) follow JavaScript's coercion rules.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use ngc_diagnostics::Span;
 
 use crate::json::{js_number_to_string, Json};
 use crate::jsstr;
+use crate::span_tree::SpanTree;
 
 /// A JavaScript value as the collector's evaluator sees it.
 #[derive(Debug, Clone)]
@@ -509,86 +510,84 @@ pub(crate) fn fold_binary(op: FoldableOp, left: &Value, right: &Value) -> Value 
 
 /// Converts the value graph to the output tree as `JSON.stringify` would see it.
 ///
-/// `undefined` properties are dropped and `undefined` array items become `null`. A cycle
-/// (which `JSON.stringify` rejects) is cut with `null` and reported through `cyclic`.
-/// `span_of` gives the source node of an object or array, when it has one; those spans are
-/// collected by JSON pointer (RFC 6901) into `spans`.
-pub(crate) fn to_json(
-    value: &Value,
-    span_of: &dyn Fn(&Value) -> Option<Span>,
-    spans: &mut BTreeMap<String, Span>,
-    cyclic: &mut bool,
-) -> Json {
-    let mut converter = ToJson { span_of, spans, cyclic, ancestors: Vec::new(), pointer: String::new() };
-    converter.convert(value)
+/// `undefined` properties (and built-in functions) are dropped from objects and written as
+/// `null` in arrays. A cycle (which `JSON.stringify` rejects) is cut with `null` and reported
+/// through `cyclic`. `span_of` gives the source node of an object or array, when it has one;
+/// those spans come back as a [`SpanTree`] of the same shape as the output.
+pub(crate) fn to_json(value: &Value, span_of: &dyn Fn(&Value) -> Option<Span>, cyclic: &mut bool) -> (Json, SpanTree) {
+    let mut converter = ToJson { span_of, cyclic, ancestors: Vec::new() };
+    let (json, spans) = converter.convert(value);
+    (json, spans.unwrap_or_default())
 }
 
 struct ToJson<'a> {
     span_of: &'a dyn Fn(&Value) -> Option<Span>,
-    spans: &'a mut BTreeMap<String, Span>,
     cyclic: &'a mut bool,
     ancestors: Vec<usize>,
-    pointer: String,
 }
 
 impl ToJson<'_> {
-    fn convert(&mut self, value: &Value) -> Json {
+    fn convert(&mut self, value: &Value) -> (Json, Option<SpanTree>) {
         stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.convert_inner(value))
     }
 
-    fn child(&mut self, key: &str, value: &Value) -> Json {
-        let len = self.pointer.len();
-        self.pointer.push('/');
-        self.pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-        let json = self.convert(value);
-        self.pointer.truncate(len);
-        json
-    }
-
-    fn convert_inner(&mut self, value: &Value) -> Json {
-        match value {
+    fn convert_inner(&mut self, value: &Value) -> (Json, Option<SpanTree>) {
+        let json = match value {
             Value::Undefined | Value::Null | Value::Function(_) => Json::Null,
             Value::Bool(b) => Json::Bool(*b),
             Value::Num(n) => Json::Number(*n),
             Value::Str(s) => Json::String(s.to_string()),
-            Value::Array(_) | Value::Object(_) => {
-                let id = value.identity().unwrap_or(0);
-                if self.ancestors.contains(&id) {
-                    *self.cyclic = true;
-                    return Json::Null;
-                }
-                if let Some(span) = (self.span_of)(value) {
-                    self.spans.insert(self.pointer.clone(), span);
-                }
-                self.ancestors.push(id);
-                let out = match value {
-                    Value::Array(a) => {
-                        let items = a.borrow().clone();
-                        Json::Array(items.iter().enumerate().map(|(i, v)| self.child(&i.to_string(), v)).collect())
-                    }
-                    Value::Object(o) => {
-                        let props = o.borrow().props.clone();
-                        let mut indexed: Vec<(usize, String, Json)> = Vec::new();
-                        let mut named: Vec<(String, Json)> = Vec::new();
-                        for (k, v) in &props {
-                            if matches!(v, Value::Undefined | Value::Function(_)) {
-                                continue;
-                            }
-                            let json = self.child(k, v);
-                            match array_index(k) {
-                                Some(i) => indexed.push((i, k.to_string(), json)),
-                                None => named.push((k.to_string(), json)),
-                            }
-                        }
-                        indexed.sort_by_key(|(i, _, _)| *i);
-                        Json::Object(indexed.into_iter().map(|(_, k, v)| (k, v)).chain(named).collect())
-                    }
-                    _ => Json::Null,
-                };
-                self.ancestors.pop();
-                out
-            }
+            Value::Array(_) | Value::Object(_) => return self.convert_container(value),
+        };
+        (json, None)
+    }
+
+    fn convert_container(&mut self, value: &Value) -> (Json, Option<SpanTree>) {
+        let id = value.identity().unwrap_or(0);
+        if self.ancestors.contains(&id) {
+            *self.cyclic = true;
+            return (Json::Null, None);
         }
+        self.ancestors.push(id);
+        let mut children: Vec<(String, SpanTree)> = Vec::new();
+        let json = match value {
+            Value::Array(a) => {
+                let items = a.borrow().clone();
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let (json, spans) = self.convert(item);
+                    if let Some(spans) = spans {
+                        children.push((i.to_string(), spans));
+                    }
+                    out.push(json);
+                }
+                Json::Array(out)
+            }
+            Value::Object(o) => {
+                let props = o.borrow().props.clone();
+                let mut indexed: Vec<(usize, String, Json)> = Vec::new();
+                let mut named: Vec<(String, Json)> = Vec::new();
+                for (k, v) in &props {
+                    if matches!(v, Value::Undefined | Value::Function(_)) {
+                        continue;
+                    }
+                    let (json, spans) = self.convert(v);
+                    if let Some(spans) = spans {
+                        children.push((k.to_string(), spans));
+                    }
+                    match array_index(k) {
+                        Some(i) => indexed.push((i, k.to_string(), json)),
+                        None => named.push((k.to_string(), json)),
+                    }
+                }
+                indexed.sort_by_key(|(i, _, _)| *i);
+                Json::Object(indexed.into_iter().map(|(_, k, v)| (k, v)).chain(named).collect())
+            }
+            _ => Json::Null,
+        };
+        self.ancestors.pop();
+        let tree = SpanTree::new((self.span_of)(value), children);
+        (json, (!tree.is_empty()).then_some(tree))
     }
 }
 
@@ -614,8 +613,8 @@ mod tests {
     #[test]
     fn integer_keys_come_first() {
         let v = Value::object(vec![("b", Value::Num(1.0)), ("1", Value::Null), ("0", Value::Undefined), ("01", Value::Bool(true))]);
-        let (mut cyclic, mut spans) = (false, BTreeMap::new());
-        let json = to_json(&v, &|_| None, &mut spans, &mut cyclic);
+        let mut cyclic = false;
+        let (json, _) = to_json(&v, &|_| None, &mut cyclic);
         assert_eq!(json.to_js_string(), r#"{"1":null,"b":1,"01":true}"#);
     }
 }

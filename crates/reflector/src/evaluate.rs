@@ -127,17 +127,10 @@ impl<'m, 'h> Evaluator<'m, 'h> {
 
     /// The source span of the metadata node at `site`, or of its nearest ancestor that has one.
     pub fn span_at(&self, site: &Site) -> Span {
-        let Some(file) = self.modules.program_file(site.module) else { return Span::default() };
-        let mut pointer = site.pointer.as_str();
-        loop {
-            if let Some(span) = file.facts.spans.get(pointer) {
-                return *span;
-            }
-            match pointer.rfind('/') {
-                Some(i) => pointer = &pointer[..i],
-                None => return Span::default(),
-            }
-        }
+        self.modules
+            .program_file(site.module)
+            .and_then(|file| file.facts.spans.lookup(&site.pointer))
+            .unwrap_or_default()
     }
 
     fn problem(&mut self, site: &Site, kind: ProblemKind) {
