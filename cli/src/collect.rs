@@ -1,6 +1,7 @@
 //! `ngc-rs collect FILE...`: the metadata of each file as JSON on stdout. One file prints its
 //! module object (or `null`); several print one object keyed by the paths as given.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use ngc_collector::Json;
@@ -18,26 +19,28 @@ pub fn run(files: &[PathBuf], strict: bool) -> Result<(String, Vec<Problem>), St
             listed_at: None,
         })
         .collect();
-    let results = pipeline::collect_all(&jobs, strict)?;
+    let mut results = pipeline::collect_all(&jobs, strict)?;
     let problems = results
-        .iter()
-        .flat_map(|r| r.problems.iter().cloned())
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.problems))
         .collect();
-    let value_of = |m: &Option<Json>| m.clone().unwrap_or(Json::Null);
-    let json = match results.as_slice() {
-        [one] => value_of(&one.metadata),
-        _ => {
-            // Like a JavaScript object: a repeated key keeps its first position.
-            let mut entries: Vec<(String, Json)> = Vec::new();
-            for (job, result) in jobs.iter().zip(&results) {
-                let key = job.display.clone();
-                match entries.iter_mut().find(|(k, _)| *k == key) {
-                    Some(entry) => entry.1 = value_of(&result.metadata),
-                    None => entries.push((key, value_of(&result.metadata))),
+    let json = if results.len() == 1 {
+        results.pop().and_then(|r| r.metadata).unwrap_or(Json::Null)
+    } else {
+        // Like a JavaScript object: a repeated key keeps its first position.
+        let mut entries: Vec<(String, Json)> = Vec::new();
+        let mut positions: HashMap<String, usize> = HashMap::new();
+        for (job, result) in jobs.iter().zip(results) {
+            let value = result.metadata.unwrap_or(Json::Null);
+            match positions.get(&job.display) {
+                Some(&i) => entries[i].1 = value,
+                None => {
+                    positions.insert(job.display.clone(), entries.len());
+                    entries.push((job.display.clone(), value));
                 }
             }
-            Json::Object(entries)
         }
+        Json::Object(entries)
     };
     Ok((json.to_js_string(), problems))
 }

@@ -21,6 +21,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The collector and the reflector allocate many small objects: mimalloc is markedly faster at
+/// that than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// ngc-rs: an ahead-of-time compiler for Angular.
 #[derive(Parser)]
 #[command(name = "ngc-rs", version, about, propagate_version = true)]
