@@ -60,6 +60,9 @@ pub struct SourceFacts {
     /// Arrow functions and function expressions in `useValue`, `useFactory`, `data`, `id` and
     /// `loadChildren` fields: View Engine rewrote these into exported consts.
     pub lowerable_lambdas: Vec<Span>,
+    /// The local name of the default export (`export default class X`, `export default X`),
+    /// which the metadata records under its own name.
+    pub default_export: Option<String>,
 }
 
 /// A decorated class member.
@@ -125,6 +128,7 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         spans: SpanTree::default(),
         decorated_members: walk.decorated_members.clone(),
         lowerable_lambdas: std::mem::take(&mut evaluator.lowerable_lambdas),
+        default_export: default_export(&module),
     };
     if !diagnostics.is_empty() {
         return Collected { metadata: None, diagnostics, facts };
@@ -144,6 +148,22 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         return Collected { metadata: None, diagnostics, facts };
     }
     Collected { metadata, diagnostics, facts }
+}
+
+fn default_export(module: &swc_ecma_ast::Module) -> Option<String> {
+    use swc_ecma_ast::{DefaultDecl, Expr, ModuleDecl, ModuleItem};
+    module.body.iter().rev().find_map(|item| match item {
+        ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(d)) => match &d.decl {
+            DefaultDecl::Class(c) => c.ident.as_ref().map(|i| i.sym.to_string()),
+            DefaultDecl::Fn(f) => f.ident.as_ref().map(|i| i.sym.to_string()),
+            DefaultDecl::TsInterfaceDecl(i) => Some(i.id.sym.to_string()),
+        },
+        ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(e)) => match &*e.expr {
+            Expr::Ident(i) => Some(i.sym.to_string()),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// The original validates only `.ts`/`.tsx` files in strict mode (`/\.tsx?$/i`).

@@ -363,8 +363,17 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             }
             (Some(specifier), None) => {
                 if value.get("default").is_some() {
-                    self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "default".into() });
-                    return StaticValue::Invalid;
+                    let found = self
+                        .modules
+                        .resolve(site.module, &specifier, Edge::Import)
+                        .and_then(|target| self.modules.find_export(target, "default"));
+                    return match found {
+                        Some(symbol) => self.evaluate_entry(&symbol),
+                        None => {
+                            self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name: "default".into() });
+                            StaticValue::Invalid
+                        }
+                    };
                 }
                 match self.modules.resolve(site.module, &specifier, Edge::Import) {
                     Some(target) => StaticValue::Namespace(target),

@@ -190,6 +190,14 @@ impl<'h> Modules<'h> {
                 if self.metadata(module).and_then(|m| m.get(name)).is_some() {
                     return Some(SymbolId { module, name: name.to_string() });
                 }
+                if name == "default" {
+                    let local = self.program_file(module).and_then(|f| f.facts.default_export.clone());
+                    if let Some(local) = local {
+                        if self.metadata(module).and_then(|m| m.get(&local)).is_some() {
+                            return Some(SymbolId { module, name: local });
+                        }
+                    }
+                }
                 let exports: Vec<Json> = match self.program_file(module).and_then(|f| f.metadata.as_ref()) {
                     Some(m) => match m.get("exports") {
                         Some(Json::Array(items)) => items.clone(),
