@@ -65,8 +65,11 @@ pub struct Resolution {
     pub module: Option<String>,
     pub base_url: Option<PathBuf>,
     /// `paths`, and the directory of the tsconfig that set them.
-    pub paths: Option<(Vec<(String, Vec<String>)>, PathBuf)>,
+    pub paths: Option<(PathMapping, PathBuf)>,
 }
+
+/// tsconfig `paths`: pattern → substitutions, in order.
+pub type PathMapping = Vec<(String, Vec<String>)>;
 
 /// The project file named by `-p`: the file itself, or `tsconfig.json` in a directory.
 pub fn project_file(cwd: &Path, arg: &Path) -> PathBuf {

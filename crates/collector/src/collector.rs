@@ -513,12 +513,12 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             TopLevel::Interface { ident, .. } => {
                 walker.ev.define(&ident.sym, Value::global_reference("any"));
             }
-            TopLevel::Function { ident: Some(ident), exported, .. } if !walker.is_exported(*exported, Some(ident)) => {
-                if !ident.sym.is_empty() {
-                    let context = Value::object(vec![("name", Value::str(&ident.sym))]);
-                    let error = walker.ev.error("Reference to a non-exported function", at(*ident), Some(context));
-                    walker.ev.define(&ident.sym, error);
-                }
+            TopLevel::Function { ident: Some(ident), exported, .. }
+                if !walker.is_exported(*exported, Some(ident)) && !ident.sym.is_empty() =>
+            {
+                let context = Value::object(vec![("name", Value::str(&ident.sym))]);
+                let error = walker.ev.error("Reference to a non-exported function", at(*ident), Some(context));
+                walker.ev.define(&ident.sym, error);
             }
             _ => {}
         }

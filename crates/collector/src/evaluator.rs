@@ -96,8 +96,8 @@ impl<'a, 's> Evaluator<'a, 's> {
     /// reference the position of that node.
     pub fn record(&mut self, entry: Value, node: Span) -> Value {
         if let Some(id) = entry.identity() {
-            if !self.node_map.map.contains_key(&id) {
-                self.node_map.map.insert(id, (entry.clone(), node));
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.node_map.map.entry(id) {
+                slot.insert((entry.clone(), node));
                 if (entry.is_imported_symbol_reference() || entry.is_import_default_reference())
                     && matches!(entry.prop("line"), None | Some(Value::Null) | Some(Value::Undefined))
                 {

@@ -322,11 +322,9 @@ pub(crate) fn nesting(text: &str) -> Nesting {
                 stack.push((b, 0));
                 depth += 1;
             }
-            b')' | b']' | b'}' => {
-                if stack.len() > 1 {
-                    let (_, chain) = stack.pop().unwrap_or((0, 0));
-                    depth = depth.saturating_sub(1 + chain);
-                }
+            b')' | b']' | b'}' if stack.len() > 1 => {
+                let (_, chain) = stack.pop().unwrap_or((0, 0));
+                depth = depth.saturating_sub(1 + chain);
             }
             // Statements end at `;` and, in blocks and at the top level, usually at line ends.
             b'\n' if matches!(stack.last(), Some(&(0 | b'{', _))) => {

@@ -131,10 +131,7 @@ impl Diagnostic {
         }
         let report = miette::Report::new(diag);
         match source {
-            Some(src) => report.with_source_code(miette::NamedSource::new(
-                src.name.to_string(),
-                src.text.to_string(),
-            )),
+            Some(src) => report.with_source_code(miette::NamedSource::new(&*src.name, src.text.to_string())),
             None => report,
         }
     }

@@ -937,11 +937,8 @@ impl Ctx<'_> {
                     return self.load_target(extensions, state, name, scope, is_imports, target, subpath, true, key);
                 }
             }
-            if let Some(prefix) = key.strip_suffix('*') {
-                if name.starts_with(prefix) {
-                    let subpath = &name[prefix.len()..];
-                    return self.load_target(extensions, state, name, scope, is_imports, target, subpath, true, key);
-                }
+            if let Some(subpath) = key.strip_suffix('*').and_then(|prefix| name.strip_prefix(prefix)) {
+                return self.load_target(extensions, state, name, scope, is_imports, target, subpath, true, key);
             }
             if name.starts_with(key.as_str()) {
                 let subpath = &name[key.len()..];
