@@ -20,7 +20,7 @@ mod value;
 pub use json::{js_number_to_string, Json};
 pub use span_tree::SpanTree;
 
-use ngc_diagnostics::{Diagnostic, Span};
+use ngc_diagnostics::{nesting, Diagnostic, Span};
 
 /// How to collect a file.
 #[derive(Debug, Clone, Copy)]
@@ -87,27 +87,15 @@ pub enum Accessibility {
 /// Collects the metadata of one TypeScript source. `file_name` decides `.d.ts`/`.tsx` handling.
 pub fn collect(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
     // swc's parser recurses once per nesting level: deep input gets a stack of its own.
-    let depth = match source::nesting(text) {
-        source::Nesting::Within(depth) => depth as usize,
-        source::Nesting::Excessive(offset) => {
+    let depth = match nesting::estimate(text, nesting::Grammar::Source, source::MAX_NESTING) {
+        nesting::Nesting::Within(depth) => depth,
+        nesting::Nesting::Excessive(offset) => {
             let diagnostic = diagnostics::nesting_too_deep(Span::new(offset, offset + 1), source::MAX_NESTING);
             return Collected { metadata: None, diagnostics: vec![diagnostic], facts: SourceFacts::default() };
         }
     };
-    let needed = (depth * STACK_PER_LEVEL + STACK_BASE).min(MAX_STACK);
-    if stacker::remaining_stack().is_some_and(|left| left >= needed) {
-        collect_on_stack(file_name, text, options)
-    } else {
-        stacker::grow(needed.max(STACK_BASE * 8), || collect_on_stack(file_name, text, options))
-    }
+    nesting::with_stack_for(depth, || collect_on_stack(file_name, text, options))
 }
-
-/// Stack the parser and evaluator may use per nesting level (generous: debug builds use up to
-/// about 20 KiB), on top of a base for the rest.
-const STACK_PER_LEVEL: usize = 32 * 1024;
-const STACK_BASE: usize = 2 * 1024 * 1024;
-/// 1 GiB of address space, committed only as deep input needs it.
-const MAX_STACK: usize = 1024 * 1024 * 1024;
 
 fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Collected {
     let (module, source) = match source::parse(file_name, text) {

@@ -6,6 +6,7 @@
 //! through [`Diagnostic::to_report`].
 
 mod line_index;
+pub mod nesting;
 
 pub use line_index::{LineCol, LineIndex};
 

@@ -17,8 +17,8 @@
 
 mod declarations;
 mod diagnostics;
-mod nesting;
 
+use ngc_diagnostics::nesting::{self, Grammar, Nesting};
 use ngc_diagnostics::{Diagnostic, Span};
 use swc_common::input::StringInput;
 use swc_common::{BytePos, Spanned};
@@ -251,20 +251,22 @@ pub(crate) fn span_of(span: swc_common::Span) -> Span {
 /// Parses `text` (the `.d.ts` file `file_name`) and reads its imports, exports and classes.
 /// Never fails: problems are reported in [`DtsModule::diagnostics`].
 pub fn read_dts(file_name: &str, text: &str) -> DtsModule {
-    // swc's parser recurses once per nesting level (some 20 KiB a level in debug builds); give
-    // inputs within the nesting limit room instead of crashing.
-    stacker::grow(STACK_SIZE, || read_on_stack(file_name, text))
+    // swc's parser recurses once per nesting level: deep input gets a stack of its own.
+    match nesting::estimate(text, Grammar::Declarations, MAX_NESTING) {
+        Nesting::Within(depth) => nesting::with_stack_for(depth, || read_on_stack(file_name, text)),
+        Nesting::Excessive(at) => {
+            let mut out = DtsModule::default();
+            out.diagnostics.push(diagnostics::nesting_too_deep(Span::new(at, at + 1), MAX_NESTING));
+            out
+        }
+    }
 }
 
-/// Stack for one file: address space, committed only as deep input needs it.
-const STACK_SIZE: usize = 512 * 1024 * 1024;
+/// Declaration files nested deeper than this are refused (NGRS3904).
+const MAX_NESTING: u32 = 5_000;
 
 fn read_on_stack(file_name: &str, text: &str) -> DtsModule {
     let mut out = DtsModule::default();
-    if let Some(at) = nesting::excessive_nesting(text) {
-        out.diagnostics.push(diagnostics::nesting_too_deep(Span::new(at, at + 1), nesting::MAX_NESTING));
-        return out;
-    }
     let lower = file_name.to_ascii_lowercase();
     let syntax = Syntax::Typescript(TsSyntax {
         tsx: lower.ends_with(".tsx"),
