@@ -147,7 +147,7 @@ pub fn run(cwd: &Path, args: &BuildArgs) -> Result<Outcome, String> {
             .strict_metadata_emit
             .as_ref()
             .is_some_and(|s| s.value);
-    let results = pipeline::collect_all(&jobs, strict)?;
+    let results = pipeline::collect_all(&jobs, strict, true)?;
 
     let problems: Vec<Problem> = results
         .iter()

@@ -19,7 +19,7 @@ pub fn run(files: &[PathBuf], strict: bool) -> Result<(String, Vec<Problem>), St
             listed_at: None,
         })
         .collect();
-    let mut results = pipeline::collect_all(&jobs, strict)?;
+    let mut results = pipeline::collect_all(&jobs, strict, false)?;
     let problems = results
         .iter_mut()
         .flat_map(|r| std::mem::take(&mut r.problems))

@@ -53,7 +53,7 @@ pub fn run(cwd: &Path, project_arg: &Path) -> Result<Inspection, String> {
         .iter()
         .map(|i| Job { path: &i.path, display: paths::display(&i.path, cwd), listed_at: i.listed_at.as_ref() })
         .collect();
-    let results = pipeline::collect_all(&jobs, false)?;
+    let results = pipeline::collect_all(&jobs, false, true)?;
     let mut problems: Vec<Problem> = results.iter().flat_map(|r| r.problems.iter().cloned()).collect();
     if problems.iter().any(Problem::is_error) {
         return Ok(Inspection { document: None, problems });

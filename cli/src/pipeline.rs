@@ -41,16 +41,17 @@ pub fn with_pool<T: Send>(f: impl FnOnce() -> T + Send) -> Result<T, String> {
     Ok(pool.install(f))
 }
 
-/// Reads and collects every job, in parallel, returning results in job order.
-pub fn collect_all(jobs: &[Job<'_>], strict: bool) -> Result<Vec<FileResult>, String> {
+/// Reads and collects every job, in parallel, returning results in job order. `lower` applies
+/// ngc 8's expression lowering (what `build` writes and the reflector reads).
+pub fn collect_all(jobs: &[Job<'_>], strict: bool, lower: bool) -> Result<Vec<FileResult>, String> {
     with_pool(|| {
         jobs.par_iter()
-            .map(|job| collect_one(job, strict))
+            .map(|job| collect_one(job, strict, lower))
             .collect()
     })
 }
 
-fn collect_one(job: &Job<'_>, strict: bool) -> FileResult {
+fn collect_one(job: &Job<'_>, strict: bool, lower_expressions: bool) -> FileResult {
     let text = match source::read(job.path, &job.display, job.listed_at) {
         Ok(text) => text,
         Err(problem) => {
@@ -64,6 +65,7 @@ fn collect_one(job: &Job<'_>, strict: bool) -> FileResult {
     let options = CollectOptions {
         strict,
         quoted_names: true,
+        lower_expressions,
     };
     let collected = ngc_collector::collect(&job.display, &text, &options);
     let text: Arc<str> = Arc::from(text);

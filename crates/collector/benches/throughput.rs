@@ -49,8 +49,8 @@ fn run(corpus: &[(String, String)], options: &CollectOptions) -> usize {
 fn throughput(c: &mut Criterion) {
     let corpus = corpus();
     let bytes: usize = corpus.iter().map(|(_, t)| t.len()).sum();
-    let loose = CollectOptions { strict: false, quoted_names: true };
-    let strict = CollectOptions { strict: true, quoted_names: true };
+    let loose = CollectOptions { strict: false, ..CollectOptions::default() };
+    let strict = CollectOptions { strict: true, ..CollectOptions::default() };
 
     let mut group = c.benchmark_group("collector-bytes");
     group.throughput(Throughput::Bytes(bytes as u64));

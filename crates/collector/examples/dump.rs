@@ -1,15 +1,16 @@
 //! Prints the metadata of the given files in the format of `tests/oracles/ng8/collect.js`
 //! (`{"<path>": {"metadata": ...} | {"error": ...}}`), for side-by-side comparison with the
-//! original collector: `cargo run -p ngc-collector --example dump -- [--strict] FILE...`.
+//! original collector: `cargo run -p ngc-collector --example dump -- [--strict] [--lower] FILE...`.
 
 use ngc_collector::{collect, CollectOptions, Json};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let strict = args.iter().any(|a| a == "--strict");
-    let options = CollectOptions { strict, ..CollectOptions::default() };
+    let lower_expressions = args.iter().any(|a| a == "--lower");
+    let options = CollectOptions { strict, lower_expressions, ..CollectOptions::default() };
     let mut out = Vec::new();
-    for file in args.iter().filter(|a| *a != "--strict") {
+    for file in args.iter().filter(|a| !a.starts_with("--")) {
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {

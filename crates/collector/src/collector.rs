@@ -123,10 +123,34 @@ impl Walker<'_, '_, '_> {
     }
 
     fn set_metadata(&mut self, name: &str, value: Value) {
+        self.flush_lowered();
         let metadata = self.metadata.get_or_insert_with(Value::new_object);
         if name != "__proto__" {
             metadata.set_prop(name, value);
         }
+    }
+
+    /// Moves the `ɵN` symbols lowering made into the metadata (`recordExport`), in order.
+    fn flush_lowered(&mut self) {
+        let Some(lowering) = &mut self.ev.lowering else { return };
+        if lowering.lowered.is_empty() {
+            return;
+        }
+        let lowered = std::mem::take(&mut lowering.lowered);
+        let metadata = self.metadata.get_or_insert_with(Value::new_object);
+        for (name, value) in lowered {
+            metadata.set_prop(&name, value);
+        }
+    }
+
+    /// Runs `f` with lowering allowed or not (`isEligibleForLowering` of what it evaluates).
+    fn with_lowering_eligible<R>(&mut self, eligible: bool, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = self.ev.lowering.as_mut().map(|l| std::mem::replace(&mut l.eligible, eligible));
+        let result = f(self);
+        if let (Some(saved), Some(lowering)) = (saved, &mut self.ev.lowering) {
+            lowering.eligible = saved;
+        }
+        result
     }
 
     fn metadata_truthy(&self, name: &str) -> bool {
@@ -167,11 +191,13 @@ impl Walker<'_, '_, '_> {
         Some(func)
     }
 
+    /// Decorators are evaluated where lowering is allowed.
     fn decorators(&mut self, decorators: &[Decorator]) -> Option<Value> {
         if decorators.is_empty() {
             return None;
         }
-        Some(Value::array(decorators.iter().map(|d| self.ev.evaluate(&d.expr, false)).collect()))
+        let values = self.with_lowering_eligible(true, |w| decorators.iter().map(|d| w.ev.evaluate(&d.expr, false)).collect());
+        Some(Value::array(values))
     }
 
     /// `referenceFrom`: a symbol reference, a select, or an error.
@@ -429,8 +455,12 @@ impl Walker<'_, '_, '_> {
                 Pat::Ident(binding) => {
                     let ident = &binding.id;
                     let name = ident.sym.to_string();
+                    // Module-scope variables may be lowered, exported ones only when their
+                    // initializer is an object, array or call.
+                    let eligible = !statement_exported
+                        || matches!(declarator.init.as_deref(), Some(swc_ecma_ast::Expr::Object(_) | swc_ecma_ast::Expr::Array(_) | swc_ecma_ast::Expr::Call(_)));
                     let value = match &declarator.init {
-                        Some(init) => self.ev.evaluate(init, false),
+                        Some(init) => self.with_lowering_eligible(eligible, |w| w.ev.evaluate(init, false)),
                         None => {
                             let error = self.ev.error("Variable not initialized", at(ident), None);
                             self.ev.record(error, at(ident))
@@ -494,6 +524,32 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             for (orig, exported) in specifiers.iter().filter_map(spec_names) {
                 let exported_as = export_name(exported.unwrap_or(orig));
                 walker.export_map.insert(export_name(orig), exported_as);
+            }
+        }
+    }
+
+    // The export table lowering consults (`createExportTableFor`).
+    if let Some(lowering) = &mut walker.ev.lowering {
+        for item in &items {
+            match item {
+                TopLevel::Class { ident: Some(ident), exported: true, .. }
+                | TopLevel::Function { ident: Some(ident), exported: true, .. }
+                | TopLevel::Interface { ident, exported: true } => {
+                    lowering.export_table.insert(ident.sym.to_string());
+                }
+                TopLevel::Var { decl, exported: true, .. } => {
+                    for declarator in &decl.decls {
+                        if let Pat::Ident(binding) = &declarator.name {
+                            lowering.export_table.insert(binding.id.sym.to_string());
+                        }
+                    }
+                }
+                TopLevel::ExportNamed { specifiers, from: None, .. } => {
+                    for (orig, exported) in specifiers.iter().filter_map(spec_names) {
+                        lowering.export_table.insert(export_name(exported.unwrap_or(orig)));
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -595,6 +651,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
             TopLevel::Class { ident: None, .. } | TopLevel::Function { ident: None, .. } => {}
         }
     }
+    walker.flush_lowered();
     ModuleWalk {
         metadata: walker.metadata,
         exports,

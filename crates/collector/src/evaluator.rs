@@ -5,7 +5,7 @@
 //! `reference`), which become error nodes, and at which node each result is recorded (the
 //! first recording of an imported reference gives it its `line`/`character`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ngc_diagnostics::Span;
 use swc_common::Spanned;
@@ -39,14 +39,31 @@ impl NodeMap {
     }
 }
 
+/// ngc 8's `LowerMetadataTransform`: function expressions, and the values of the fields in
+/// [`LOWERABLE_FIELDS`], evaluated where lowering is allowed, become references to exported
+/// `ɵN` symbols whose metadata is the original value.
+#[derive(Default)]
+pub(crate) struct Lowering {
+    /// Names exported from the file (with `export` or in an `export {…}` clause).
+    pub export_table: HashSet<String>,
+    /// Whether the expression being evaluated may be lowered (decorators, module-scope
+    /// variables; not class members, functions or enums).
+    pub eligible: bool,
+    /// Field values being evaluated that are themselves lowerable, outermost first.
+    fields: Vec<Span>,
+    /// `ɵN` symbols made so far, in order; the walker moves them into the metadata.
+    pub lowered: Vec<(String, Value)>,
+    next: usize,
+}
+
 /// Evaluates the expressions of one file.
 pub(crate) struct Evaluator<'a, 's> {
     symbols: Symbols,
     pub node_map: NodeMap,
     pub source: &'a SourceFile<'s>,
     quoted_names: bool,
-    /// Function expressions in the fields View Engine lowered into exported consts.
-    pub lowerable_lambdas: Vec<Span>,
+    /// Lowering, when enabled.
+    pub lowering: Option<Lowering>,
     /// `isFoldable` by expression address. Foldability depends only on the expression and the
     /// symbol table, so the cache is cleared whenever a symbol is defined. Without it, a chain
     /// `a.b.c.…` asks the same question of every prefix: quadratic time.
@@ -69,7 +86,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             node_map: NodeMap::default(),
             source,
             quoted_names,
-            lowerable_lambdas: Vec::new(),
+            lowering: None,
             foldable_cache: HashMap::new(),
         }
     }
@@ -92,9 +109,38 @@ impl<'a, 's> Evaluator<'a, 's> {
         self.symbols.define_reference(name, value);
     }
 
+    /// `recordEntry`: lowers the entry when its node is lowerable, then `recordMapEntry`.
+    pub fn record(&mut self, entry: Value, node: Span) -> Value {
+        self.record_node(entry, node, false)
+    }
+
+    /// `recordEntry` for a node that is a function expression when `is_lambda`.
+    fn record_node(&mut self, entry: Value, node: Span, is_lambda: bool) -> Value {
+        let entry = match &mut self.lowering {
+            Some(lowering) if !entry.is_primitive() && !is_lowered_reference(&entry) => {
+                // `isLowerable`: the node should be lowered and no ancestor should be.
+                let lowerable = match lowering.fields.as_slice() {
+                    [] => is_lambda && lowering.eligible,
+                    [only] => *only == node,
+                    _ => false,
+                };
+                if lowerable {
+                    let name = format!("\u{275}{}", lowering.next);
+                    lowering.next += 1;
+                    lowering.lowered.push((name.clone(), entry));
+                    Value::global_reference(&name)
+                } else {
+                    entry
+                }
+            }
+            _ => entry,
+        };
+        self.record_in_map(entry, node)
+    }
+
     /// `recordMapEntry`: remembers the first node of an object and gives an imported
     /// reference the position of that node.
-    pub fn record(&mut self, entry: Value, node: Span) -> Value {
+    fn record_in_map(&mut self, entry: Value, node: Span) -> Value {
         if let Some(id) = entry.identity() {
             if let std::collections::hash_map::Entry::Vacant(slot) = self.node_map.map.entry(id) {
                 slot.insert((entry.clone(), node));
@@ -145,6 +191,29 @@ impl<'a, 's> Evaluator<'a, 's> {
             }
             PropName::Computed(c) => Err(self.unsupported(at(c))),
             PropName::BigInt(b) => Err(self.unsupported(at(b))),
+        }
+    }
+
+    /// `shouldBeLowered` for the value of a lowerable field: lowering is allowed here and the
+    /// value is not an exported symbol (`X`) or a property of one (`X.y`).
+    fn begin_lowerable_field(&mut self, value: &Expr, node: Span) -> bool {
+        let Some(lowering) = &mut self.lowering else { return false };
+        let exported = |name: &str| lowering.export_table.contains(name);
+        let exported_reference = match value {
+            Expr::Ident(i) => exported(&i.sym),
+            Expr::Member(m) => matches!(&*m.obj, Expr::Ident(i) if exported(&i.sym)),
+            _ => false,
+        };
+        if !lowering.eligible || exported_reference {
+            return false;
+        }
+        lowering.fields.push(node);
+        true
+    }
+
+    fn end_lowerable_field(&mut self, pushed: bool) {
+        if let (true, Some(lowering)) = (pushed, &mut self.lowering) {
+            lowering.fields.pop();
         }
     }
 
@@ -299,7 +368,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             }
             Expr::Fn(_) | Expr::Arrow(_) => {
                 let error = self.error("Lambda not supported", node, None);
-                self.record(error, node)
+                self.record_node(error, node, true)
             }
             Expr::TaggedTpl(_) => {
                 let error = self.error("Tagged template expressions are not supported in metadata", node, None);
@@ -382,14 +451,16 @@ impl<'a, 's> Evaluator<'a, 's> {
                         Ok(name) => name,
                         Err(error) => return error,
                     };
-                    if LOWERABLE_FIELDS.contains(&name.as_str()) && matches!(&*kv.value, Expr::Arrow(_) | Expr::Fn(_)) {
-                        self.lowerable_lambdas.push(at(&*kv.value));
-                    }
+                    let value_node = at(&*kv.value);
+                    let lowerable_field = matches!(kv.key, PropName::Ident(_)) && LOWERABLE_FIELDS.contains(&name.as_str());
+                    let pushed = lowerable_field && self.begin_lowerable_field(&kv.value, value_node);
                     let value = self.evaluate(&kv.value, true);
                     if value.is_error() {
+                        self.end_lowerable_field(pushed);
                         return value;
                     }
-                    let value = self.record(value, at(&*kv.value));
+                    let value = self.record(value, value_node);
+                    self.end_lowerable_field(pushed);
                     set_own(&result, &name, value);
                 }
                 Prop::Shorthand(ident) => {
@@ -745,6 +816,12 @@ impl<'a, 's> Evaluator<'a, 's> {
         }
         self.record(reference, node)
     }
+}
+
+/// `isRewritten`: a global reference to a lowered symbol (`ɵ` followed by digits).
+fn is_lowered_reference(value: &Value) -> bool {
+    value.is_global_reference()
+        && matches!(value.prop("name"), Some(Value::Str(name)) if name.split('\u{275}').skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// JavaScript assignment `obj[name] = value` on a plain object: `__proto__` sets the

@@ -29,11 +29,16 @@ pub struct CollectOptions {
     pub strict: bool,
     /// Record quoted object-literal keys under `$quoted$` (ngc always did).
     pub quoted_names: bool,
+    /// Apply ngc 8's `LowerMetadataTransform`, as ngc 8 did before writing `.metadata.json`:
+    /// function expressions in decorators and module-scope variables, and the values of
+    /// `useValue`, `useFactory`, `data`, `id` and `loadChildren`, become references to
+    /// exported `ɵN` symbols that hold the original metadata. Only in module files.
+    pub lower_expressions: bool,
 }
 
 impl Default for CollectOptions {
     fn default() -> Self {
-        CollectOptions { strict: false, quoted_names: true }
+        CollectOptions { strict: false, quoted_names: true, lower_expressions: false }
     }
 }
 
@@ -57,9 +62,6 @@ pub struct SourceFacts {
     pub spans: SpanTree,
     /// Decorated members of exported classes, with their accessibility.
     pub decorated_members: Vec<MemberFact>,
-    /// Arrow functions and function expressions in `useValue`, `useFactory`, `data`, `id` and
-    /// `loadChildren` fields: View Engine rewrote these into exported consts.
-    pub lowerable_lambdas: Vec<Span>,
     /// The local name of the default export (`export default class X`, `export default X`),
     /// which the metadata records under its own name.
     pub default_export: Option<String>,
@@ -104,6 +106,10 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
     };
     let symbols = symbols::Symbols::new(&module, &source);
     let mut evaluator = evaluator::Evaluator::new(symbols, &source, options.quoted_names);
+    let is_module = module.body.iter().any(|item| matches!(item, swc_ecma_ast::ModuleItem::ModuleDecl(_)));
+    if options.lower_expressions && is_module && !source.is_declaration_file {
+        evaluator.lowering = Some(evaluator::Lowering::default());
+    }
     let walk = collector::walk_module(&module, &mut evaluator, &source);
     let mut diagnostics = Vec::new();
     if options.strict && is_ts_file(file_name) {
@@ -115,7 +121,6 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
     let mut facts = SourceFacts {
         spans: SpanTree::default(),
         decorated_members: walk.decorated_members.clone(),
-        lowerable_lambdas: std::mem::take(&mut evaluator.lowerable_lambdas),
         default_export: default_export(&module),
     };
     if !diagnostics.is_empty() {

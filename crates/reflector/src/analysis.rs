@@ -191,7 +191,10 @@ fn eval_diagnostic(modules: &Modules<'_>, problem: &EvalProblem) -> Option<Diagn
             diag::function_call(span, name, same_file)
         }
         ProblemKind::MetadataError { message, context_name, line, character } => {
-            let declared = match (line, character, modules.program_file(problem.module)) {
+            // Positions of the error node are in the file that holds it; they label this
+            // diagnostic only when that is the file it is reported in.
+            let holder = modules.program_file(problem.found_in).filter(|_| problem.found_in == problem.module);
+            let declared = match (line, character, holder) {
                 (Some(l), Some(c), Some(file)) => LineIndex::new(&file.text)
                     .offset_of_utf16(&file.text, *l, *c)
                     .map(|start| Span::new(start, start + context_name.as_deref().map_or(1, |n| n.len() as u32))),
@@ -202,7 +205,7 @@ fn eval_diagnostic(modules: &Modules<'_>, problem: &EvalProblem) -> Option<Diagn
                 "Reference to non-exported class" => diag::non_exported(span, "class", &name, declared),
                 "Reference to a non-exported function" => diag::non_exported(span, "function", &name, declared),
                 "Reference to a local symbol" => diag::non_exported(span, "symbol", &name, declared),
-                "Lambda not supported" => diag::lambda(declared.unwrap_or(span)),
+                "Lambda not supported" => diag::lambda(span, declared),
                 other => diag::metadata_error(declared.unwrap_or(span), other),
             }
         }

@@ -30,14 +30,20 @@ pub(crate) fn non_exported(span: Span, what: &str, name: &str, declaration: Opti
     d
 }
 
-/// NGRS3003: a lambda in a field View Engine could not rewrite into an exported constant.
+/// NGRS3003: a function expression View Engine could not rewrite into an exported constant
+/// (the initializer of an exported constant, a class member, or nested in a rewritten value).
 #[cold]
-pub(crate) fn lambda(span: Span) -> Diagnostic {
-    Diagnostic::error("NGRS3003", "arrow functions and function expressions are not supported here")
-        .with_label(span, "this function cannot be rewritten into an exported constant")
+pub(crate) fn lambda(used: Span, lambda: Option<Span>) -> Diagnostic {
+    let d = Diagnostic::error("NGRS3003", "this function expression cannot be used in Angular metadata")
         .with_help(
-            "only `useValue`, `useFactory`, `data`, `id` and `loadChildren` may hold a lambda; elsewhere export a named function and reference it",
-        )
+            "lambdas written directly in a decorator are rewritten into exported constants; elsewhere export a named function (`export function factory() { ... }`) and reference it",
+        );
+    match lambda {
+        Some(lambda) if lambda != used => d
+            .with_label(used, "used here")
+            .with_secondary(lambda, "this function cannot be rewritten into an exported constant"),
+        _ => d.with_label(used, "this function cannot be rewritten into an exported constant"),
+    }
 }
 
 /// NGRS3004: another expression form the metadata cannot hold.

@@ -73,8 +73,11 @@ impl StaticValue {
 /// A problem found while evaluating, at a metadata node of a program file.
 #[derive(Debug, Clone)]
 pub struct EvalProblem {
+    /// Where it is reported: the outermost use.
     pub module: ModuleId,
     pub span: Span,
+    /// The module whose metadata holds the offending node (positions in `kind` refer to it).
+    pub found_in: ModuleId,
     pub kind: ProblemKind,
 }
 
@@ -107,8 +110,12 @@ impl Site {
 pub struct Evaluator<'m, 'h> {
     pub modules: &'m mut Modules<'h>,
     pub problems: Vec<EvalProblem>,
-    /// Names of the metadata fields whose lambdas View Engine lowered to exported consts.
-    lowerable_field: Option<String>,
+    /// Inside the metadata of a lowered symbol (`ɵ0`): its function expressions were rewritten
+    /// into exported consts, so they are not errors.
+    in_lowered: bool,
+    /// The references being followed, outermost first: a problem inside another declaration
+    /// is reported where the outermost reference uses it.
+    references: Vec<Site>,
     depth: usize,
     cache: HashMap<SymbolId, StaticValue>,
     in_progress: Vec<SymbolId>,
@@ -117,12 +124,17 @@ pub struct Evaluator<'m, 'h> {
 /// Deeper evaluation than this (macro recursion, reference chains) is cut with `Unknown`.
 const MAX_DEPTH: usize = 200;
 
-/// Metadata fields whose lambdas View Engine rewrote into exported `ɵ0` consts.
-pub const LOWERABLE_FIELDS: &[&str] = &["useValue", "useFactory", "data", "id", "loadChildren"];
-
 impl<'m, 'h> Evaluator<'m, 'h> {
     pub fn new(modules: &'m mut Modules<'h>) -> Self {
-        Evaluator { modules, problems: Vec::new(), lowerable_field: None, depth: 0, cache: HashMap::new(), in_progress: Vec::new() }
+        Evaluator {
+            modules,
+            problems: Vec::new(),
+            in_lowered: false,
+            references: Vec::new(),
+            depth: 0,
+            cache: HashMap::new(),
+            in_progress: Vec::new(),
+        }
     }
 
     /// The source span of the metadata node at `site`, or of its nearest ancestor that has one.
@@ -134,8 +146,17 @@ impl<'m, 'h> Evaluator<'m, 'h> {
     }
 
     fn problem(&mut self, site: &Site, kind: ProblemKind) {
-        let span = self.span_at(site);
-        self.problems.push(EvalProblem { module: site.module, span, kind });
+        let at = self.references.first().unwrap_or(site).clone();
+        let span = self.span_at(&at);
+        self.problems.push(EvalProblem { module: at.module, span, found_in: site.module, kind });
+    }
+
+    /// Evaluates the declaration a reference at `site` names.
+    fn follow(&mut self, site: &Site, symbol: &SymbolId) -> StaticValue {
+        self.references.push(site.clone());
+        let value = self.evaluate_entry(symbol);
+        self.references.pop();
+        value
     }
 
     /// The value of a top-level metadata entry of a program file.
@@ -209,12 +230,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                         if key == "$quoted$" {
                             continue;
                         }
-                        let saved = self.lowerable_field.clone();
-                        if LOWERABLE_FIELDS.contains(&key.as_str()) {
-                            self.lowerable_field = Some(key.clone());
-                        }
                         let v = self.evaluate(field, &site.child(key), scope);
-                        self.lowerable_field = saved;
                         out.push((key.clone(), v));
                     }
                     if let Some(StaticValue::Symbol(module)) = out.iter().find(|(k, _)| k == "ngModule").map(|(_, v)| v) {
@@ -295,8 +311,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                     Json::String(m) => m.clone(),
                     _ => String::new(),
                 };
-                let rewritable = message == "Lambda not supported"
-                    && (self.lowerable_field.is_some() || self.is_lowerable_lambda(site.module, value));
+                let rewritable = message == "Lambda not supported" && self.in_lowered;
                 if !rewritable {
                     let context = value.get("context");
                     let context_name = context
@@ -341,7 +356,13 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                 }
                 let symbol = SymbolId { module: site.module, name: name.clone() };
                 if self.modules.metadata(site.module).and_then(|m| m.get(&name)).is_some() {
-                    return self.evaluate_entry(&symbol);
+                    if !is_lowered_symbol(&name) {
+                        return self.follow(site, &symbol);
+                    }
+                    let outer = std::mem::replace(&mut self.in_lowered, true);
+                    let value = self.follow(site, &symbol);
+                    self.in_lowered = outer;
+                    return value;
                 }
                 if name == "undefined" {
                     return StaticValue::Undefined;
@@ -354,7 +375,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                     return StaticValue::Invalid;
                 };
                 match self.modules.find_export(target, &name) {
-                    Some(symbol) => self.evaluate_entry(&symbol),
+                    Some(symbol) => self.follow(site, &symbol),
                     None => {
                         self.problem(site, ProblemKind::Unresolved { module: Some(specifier), name });
                         StaticValue::Invalid
@@ -496,22 +517,15 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         self.evaluate(body, &body_site, &bound)
     }
 
-    /// Whether an error node describes a function expression that View Engine lowered (one in
-    /// a `useFactory`-like field, whose error collapsed the enclosing literal).
-    fn is_lowerable_lambda(&self, module: ModuleId, error: &Json) -> bool {
-        let (Some(Json::Number(line)), Some(Json::Number(character))) = (error.get("line"), error.get("character")) else {
-            return false;
-        };
-        let Some(file) = self.modules.program_file(module) else { return false };
-        let index = ngc_diagnostics::LineIndex::new(&file.text);
-        let Some(offset) = index.offset_of_utf16(&file.text, *line as u32, *character as u32) else { return false };
-        file.facts.lowerable_lambdas.iter().any(|span| span.start == offset)
-    }
-
     /// Whether a symbol is declared by `@angular/core`.
     pub fn is_angular_core(&self, symbol: &SymbolId) -> bool {
         self.modules.package_name(symbol.module).as_deref() == Some("@angular/core")
     }
+}
+
+/// A symbol View Engine's lowering made (`ɵ` followed by digits).
+fn is_lowered_symbol(name: &str) -> bool {
+    name.split('\u{275}').skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The `__symbolic` tag of a metadata node.

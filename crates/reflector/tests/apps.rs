@@ -111,7 +111,8 @@ fn check_app(name: &str) -> Vec<String> {
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(path).expect("read source");
-            let collected = collect(&path.to_string_lossy(), &text, &CollectOptions::default());
+            let options = CollectOptions { lower_expressions: true, ..CollectOptions::default() };
+            let collected = collect(&path.to_string_lossy(), &text, &options);
             assert!(collected.diagnostics.is_empty(), "collector diagnostics in {}", path.display());
             ProgramFile { path: path.clone(), text: Arc::from(text), metadata: collected.metadata, facts: collected.facts }
         })

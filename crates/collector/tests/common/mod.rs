@@ -74,7 +74,12 @@ pub fn fixtures() -> Vec<Fixture> {
 }
 
 pub fn collect_with(file_name: &str, text: &str, strict: bool) -> Collected {
-    collect(file_name, text, &CollectOptions { strict, quoted_names: true })
+    collect_mode(file_name, text, strict, false)
+}
+
+/// ngc-rs with or without ngc 8's expression lowering.
+pub fn collect_mode(file_name: &str, text: &str, strict: bool, lower_expressions: bool) -> Collected {
+    collect(file_name, text, &CollectOptions { strict, quoted_names: true, lower_expressions })
 }
 
 /// Whether ngc-rs refused the file in strict mode: no metadata and at least one error.
@@ -171,6 +176,11 @@ pub fn require_oracle() {
 /// Runs `node collect.js [--strict] FILE...` in `cwd` over `files` (paths relative to `cwd`),
 /// in batches of at most `batch` files per node process, and returns the result per file.
 pub fn run_oracle(cwd: &Path, files: &[String], strict: bool, batch: usize) -> BTreeMap<String, OracleResult> {
+    run_oracle_mode(cwd, files, strict, false, batch)
+}
+
+/// The oracle, with `--lower` (ngc 8's `LowerMetadataTransform`) when `lower`.
+pub fn run_oracle_mode(cwd: &Path, files: &[String], strict: bool, lower: bool, batch: usize) -> BTreeMap<String, OracleResult> {
     require_oracle();
     let collect_js = oracle_dir().join("collect.js");
     let mut out = BTreeMap::new();
@@ -179,6 +189,9 @@ pub fn run_oracle(cwd: &Path, files: &[String], strict: bool, batch: usize) -> B
         cmd.arg(&collect_js);
         if strict {
             cmd.arg("--strict");
+        }
+        if lower {
+            cmd.arg("--lower");
         }
         cmd.args(chunk).current_dir(cwd);
         let output = cmd.output().unwrap_or_else(|e| oracle_missing(&format!("cannot run node: {e}")));
