@@ -1,0 +1,8 @@
+//! Phase 2b of ngc-rs: Angular 22 Ivy code generation.
+//!
+//! Being built piece by piece (issue "Code generation I"): [`styles`] scopes component CSS
+//! as Angular's `ShadowCss` does for `ViewEncapsulation.Emulated`; [`schema`] knows the DOM
+//! element schema and the security contexts that decide which sanitizer a binding gets.
+
+pub mod schema;
+pub mod styles;
