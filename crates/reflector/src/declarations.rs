@@ -117,14 +117,14 @@ pub fn read_program_class(
     problems: &mut Vec<DeclarationProblem>,
 ) -> Declaration {
     let class_site = Site { module: symbol.module, pointer: format!("/metadata/{}", escape(&symbol.name)) };
-    let mut found: Option<(String, StaticValue)> = None;
+    let mut found: Option<(String, StaticValue, usize)> = None;
     if let Some(Json::Array(decorators)) = entry.get("decorators") {
         for (i, decorator) in decorators.iter().enumerate() {
             let site = class_site.child("decorators").child(&i.to_string());
             match angular_decorator(ev, decorator, &site) {
                 Ok((name, arg)) if CLASS_DECORATORS.contains(&name.as_str()) => {
                     if found.is_none() {
-                        found = Some((name, arg));
+                        found = Some((name, arg, i));
                     }
                 }
                 Ok(_) => {}
@@ -138,8 +138,7 @@ pub fn read_program_class(
         }
     }
     check_member_accessibility(ev, symbol, problems);
-    let Some((kind, meta)) = found else { return Declaration::Other };
-    let decorator_index = find_decorator_index(ev, entry, &class_site, &kind);
+    let Some((kind, meta, decorator_index)) = found else { return Declaration::Other };
     let arg_site = class_site.child("decorators").child(&decorator_index.to_string()).child("arguments").child("0");
     match kind.as_str() {
         "Component" | "Directive" => {
@@ -195,18 +194,6 @@ impl From<DirectiveMeta> for Declaration {
     fn from(meta: DirectiveMeta) -> Self {
         Declaration::Directive(meta)
     }
-}
-
-fn find_decorator_index(ev: &mut Evaluator<'_, '_>, entry: &Json, class_site: &Site, kind: &str) -> usize {
-    if let Some(Json::Array(decorators)) = entry.get("decorators") {
-        for (i, decorator) in decorators.iter().enumerate() {
-            let site = class_site.child("decorators").child(&i.to_string());
-            if matches!(angular_decorator(ev, decorator, &site), Ok((name, _)) if name == kind) {
-                return i;
-            }
-        }
-    }
-    0
 }
 
 /// Angular 19+: standalone unless `standalone: false`.

@@ -65,6 +65,8 @@ pub struct Modules<'h> {
     resolver: Resolver<'h>,
     host: &'h dyn Host,
     resolutions: HashMap<(ModuleId, String), Option<ModuleId>>,
+    /// `find_export` answers: a barrel such as `@angular/core`'s is searched once per name.
+    exports: HashMap<(ModuleId, String), Option<SymbolId>>,
 }
 
 impl<'h> Modules<'h> {
@@ -81,6 +83,7 @@ impl<'h> Modules<'h> {
             resolver: Resolver::new(resolve_options, host),
             host,
             resolutions: HashMap::new(),
+            exports: HashMap::new(),
         };
         for i in 0..modules.program.len() {
             modules.node(ModuleId::Program(i));
@@ -177,8 +180,14 @@ impl<'h> Modules<'h> {
     /// The declaration `name` exported by `module`, following re-exports (`export *`,
     /// `export {a as b} from`, imports re-exported by name) through barrel files.
     pub fn find_export(&mut self, module: ModuleId, name: &str) -> Option<SymbolId> {
+        let key = (module, name.to_string());
+        if let Some(known) = self.exports.get(&key) {
+            return known.clone();
+        }
         let mut seen = HashSet::new();
-        self.find_export_inner(module, name, &mut seen)
+        let found = self.find_export_inner(module, name, &mut seen);
+        self.exports.insert(key, found.clone());
+        found
     }
 
     fn find_export_inner(&mut self, module: ModuleId, name: &str, seen: &mut HashSet<(ModuleId, String)>) -> Option<SymbolId> {
