@@ -126,11 +126,12 @@ pub(crate) fn metadata_error(
             "an `import x = ...` of a non-module reference",
             "use an ES `import` declaration".into(),
         ),
+        // The collector makes no other error nodes; should one appear, it is an unsupported form.
         other => (
-            "NGRS1199",
+            "NGRS1108",
             other.to_string(),
-            "metadata error",
-            "simplify the expression so that the compiler can evaluate it".into(),
+            "not statically analysable",
+            "use only literals, references to exported symbols, calls, `new`, and the operators the compiler can fold".into(),
         ),
     };
     Diagnostic::error(code, format!("{text} (in the metadata of exported symbol '{symbol}')"))
