@@ -408,6 +408,29 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         }
     }
 
+    /// The declaration a `reference` node names, without evaluating it: a DI token is the
+    /// constant written (`@Inject(APP_CONFIG)`), not the `new InjectionToken(...)` it holds.
+    pub fn reference_symbol(&mut self, value: &Json, site: &Site) -> Option<SymbolId> {
+        if symbolic(value) != Some("reference") {
+            return None;
+        }
+        let name = match value.get("name") {
+            Some(Json::String(n)) => n.clone(),
+            _ => return None,
+        };
+        match value.get("module") {
+            Some(Json::String(specifier)) => {
+                let target = self.modules.resolve(site.module, specifier, Edge::Import)?;
+                self.modules.find_export(target, &name)
+            }
+            _ => self
+                .modules
+                .metadata(site.module)
+                .and_then(|m| m.get(&name))
+                .map(|_| SymbolId { module: site.module, name }),
+        }
+    }
+
     fn select(&mut self, target: StaticValue, member: &str) -> StaticValue {
         match target {
             StaticValue::Object(fields) => {

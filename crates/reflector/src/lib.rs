@@ -4,12 +4,14 @@
 //! packages they import: module resolution as TypeScript does it ([`resolve`]), the Ivy
 //! declarations of precompiled libraries read from their `.d.ts` files ([`dts`]), static
 //! evaluation of decorator arguments over collected metadata, NgModule and standalone
-//! compilation scopes, and Angular's CSS-selector matcher ([`selector`]). File access goes
+//! compilation scopes, Angular's CSS-selector matcher ([`selector`]), and the constructor
+//! dependencies factories inject ([`di`]). File access goes
 //! through the [`Host`] trait; the reflector itself does no IO.
 
 pub mod analysis;
 pub mod declarations;
 mod diagnostics;
+pub mod di;
 pub mod dts;
 pub mod evaluate;
 pub mod host;

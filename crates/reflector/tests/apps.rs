@@ -2,7 +2,9 @@
 //! tests/fixtures/apps/, the directives and pipes ngc-rs finds used in its template (scope
 //! from the reflector, matching from the selector matcher) equal the directives and pipes in
 //! the `dependencies` of the ɵcmp that ngc 22.2 emits. NgModules, which ngc also lists for
-//! standalone components, are left out of the comparison.
+//! standalone components, are left out of the comparison. And for every class with a factory,
+//! the constructor dependencies ngc-rs resolves equal what ngc's `ɵfac` injects (token, flags,
+//! attributes), or both say the factory is inherited.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,7 @@ use std::sync::Arc;
 
 use ngc_collector::{collect, CollectOptions};
 use ngc_reflector::declarations::{Declaration, TemplateSource};
+use ngc_reflector::di::{constructor_deps, ConstructorDeps, Dependency};
 use ngc_reflector::matching::template_usage;
 use ngc_reflector::resolve::ResolveOptions;
 use ngc_reflector::{analyze, Host, ModuleId, ProgramFile, SymbolId};
@@ -74,13 +77,50 @@ struct NgcComponent {
     dependencies: Vec<(Option<String>, String)>,
 }
 
-fn ngc_dependencies(work: &Path) -> Vec<NgcComponent> {
+/// One class's factory as ngc emitted it.
+#[derive(Debug)]
+struct NgcFactory {
+    file: String,
+    class: String,
+    /// `known`, `inherited` or `invalid`.
+    kind: String,
+    /// `(module, name, flags)` of each token, or `(None, "@attr", 0)` for `@Attribute('attr')`.
+    dependencies: Vec<(Option<String>, String, u32)>,
+}
+
+fn ngc_dependencies(work: &Path) -> (Vec<NgcComponent>, Vec<NgcFactory>) {
     let script = oracle_dir().join("ngc-dependencies.mjs");
     let output = Command::new("node").arg(&script).arg(work).output().expect("node must be installed: run `scripts/test`");
     assert!(output.status.success(), "ngc failed on {}:\n{}", work.display(), String::from_utf8_lossy(&output.stderr));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("oracle JSON");
-    json.as_array()
-        .expect("array")
+    let factories = json["factories"]
+        .as_array()
+        .expect("factories")
+        .iter()
+        .map(|f| NgcFactory {
+            file: f["file"].as_str().unwrap_or_default().to_string(),
+            class: f["class"].as_str().unwrap_or_default().to_string(),
+            kind: f["kind"].as_str().unwrap_or_default().to_string(),
+            dependencies: f["dependencies"]
+                .as_array()
+                .map(|deps| {
+                    deps.iter()
+                        .map(|d| match d.get("attribute") {
+                            Some(attr) => (None, format!("@{}", attr.as_str().unwrap_or_default()), 0),
+                            None => (
+                                d["token"]["module"].as_str().map(str::to_string),
+                                d["token"]["name"].as_str().unwrap_or_default().to_string(),
+                                d["flags"].as_u64().unwrap_or(0) as u32,
+                            ),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    let components = json["components"]
+        .as_array()
+        .expect("components")
         .iter()
         .map(|c| NgcComponent {
             file: c["file"].as_str().unwrap_or_default().to_string(),
@@ -92,7 +132,8 @@ fn ngc_dependencies(work: &Path) -> Vec<NgcComponent> {
                 .map(|d| (d["module"].as_str().map(str::to_string), d["name"].as_str().unwrap_or_default().to_string()))
                 .collect(),
         })
-        .collect()
+        .collect();
+    (components, factories)
 }
 
 fn check_app(name: &str) -> Vec<String> {
@@ -103,7 +144,7 @@ fn check_app(name: &str) -> Vec<String> {
     #[cfg(unix)]
     std::os::unix::fs::symlink(oracle_dir().join("node_modules"), work.join("node_modules")).expect("link node_modules");
     let work = work.canonicalize().expect("work dir");
-    let ngc = ngc_dependencies(&work);
+    let (ngc, ngc_factories) = ngc_dependencies(&work);
 
     let mut paths = Vec::new();
     ts_files(&work.join("src"), &mut paths);
@@ -187,7 +228,54 @@ fn check_app(name: &str) -> Vec<String> {
             ));
         }
     }
-    eprintln!("{name}: {} components compared", ngc.len());
+    let mut factories_compared = 0;
+    for factory in &ngc_factories {
+        let ts_path = work.join("src").join(factory.file.replace(".js", ".ts"));
+        let Some(index) = paths.iter().position(|p| *p == ts_path) else {
+            failures.push(format!("{name}: no program file for {}", factory.file));
+            continue;
+        };
+        let module = ModuleId::Program(index);
+        let symbol = SymbolId { module, name: factory.class.clone() };
+        let ours = {
+            let mut ev = ngc_reflector::evaluate::Evaluator::new(&mut analysis.modules);
+            constructor_deps(&mut ev, &symbol)
+        };
+        let expected = match factory.kind.as_str() {
+            "inherited" => ConstructorDeps::Inherited,
+            "invalid" => ConstructorDeps::Invalid { parameter: 0 },
+            _ => {
+                let mut deps = Vec::new();
+                for (specifier, export, flags) in &factory.dependencies {
+                    if let Some(attr) = export.strip_prefix('@').filter(|_| specifier.is_none() && !export.is_empty()) {
+                        deps.push(Dependency::Attribute(attr.to_string()));
+                        continue;
+                    }
+                    let token = match specifier {
+                        None => Some(SymbolId { module, name: export.clone() }),
+                        Some(spec) => analysis
+                            .modules
+                            .resolve(module, spec, ngc_reflector::modules::Edge::Import)
+                            .and_then(|target| analysis.modules.find_export(target, export)),
+                    };
+                    match token {
+                        Some(token) => deps.push(Dependency::Token { token, flags: *flags }),
+                        None => failures.push(format!("{name}/{}: cannot resolve ngc token {specifier:?} {export}", factory.class)),
+                    }
+                }
+                ConstructorDeps::Known(deps)
+            }
+        };
+        let same = match (&ours, &expected) {
+            (ConstructorDeps::Invalid { .. }, ConstructorDeps::Invalid { .. }) => true,
+            (a, b) => a == b,
+        };
+        if !same {
+            failures.push(format!("{name}/{}: ngc's factory injects {expected:?}\n    ngc-rs resolves {ours:?}", factory.class));
+        }
+        factories_compared += 1;
+    }
+    eprintln!("{name}: {} components and {factories_compared} factories compared", ngc.len());
     failures
 }
 

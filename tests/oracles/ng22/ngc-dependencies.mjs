@@ -1,6 +1,8 @@
-// Compiles an Angular app with ngc 22 and prints, for every component, the `dependencies` of its
-// ɵcmp definition, each as {module, name}: the import specifier and exported name it was
-// imported by, or module null for a class of the same file.
+// Compiles an Angular app with ngc 22 and prints {components, factories}: for every component,
+// the `dependencies` of its ɵcmp definition; for every class with a ɵfac, its constructor
+// dependencies (`inject`/`directiveInject` with token and flags, `injectAttribute` with the
+// attribute name) or `inherited`/`invalid`. References are {module, name}: the import specifier
+// and exported name, or module null for a class of the same file.
 // Usage: node ngc-dependencies.mjs APP_DIR   (APP_DIR has tsconfig.json and a node_modules link)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ if (run.status !== 0) {
 }
 const outDir = path.join(appDir, 'out');
 const components = [];
+const factories = [];
 function walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
@@ -35,6 +38,29 @@ function scan(file) {
       named.set((local || orig).trim(), { module: m[2], name: orig.trim() });
     }
   }
+  const reference = (expr) => {
+    const dot = expr.indexOf('.');
+    if (dot > 0 && namespaces.has(expr.slice(0, dot))) return { module: namespaces.get(expr.slice(0, dot)), name: expr.slice(dot + 1) };
+    if (named.has(expr)) return named.get(expr);
+    return { module: null, name: expr };
+  };
+  for (const m of text.matchAll(/static ɵfac = (.*?);\n/gs)) {
+    const body = m[1];
+    const cls = /function (\w+)_Factory/.exec(body);
+    if (!cls) continue;
+    const entry = { file: path.relative(outDir, file).split(path.sep).join('/'), class: cls[1] };
+    if (body.includes('ɵɵgetInheritedFactory')) entry.kind = 'inherited';
+    else if (body.includes('ɵɵinvalidFactory')) entry.kind = 'invalid';
+    else {
+      entry.kind = 'known';
+      entry.dependencies = [...body.matchAll(/ɵɵ(directiveInject|inject|injectAttribute)\(([^()]*)\)/g)].map((call) => {
+        if (call[1] === 'injectAttribute') return { attribute: call[2].trim().slice(1, -1) };
+        const [token, flags] = call[2].split(',').map((s) => s.trim());
+        return { inject: call[1], token: reference(token), flags: flags ? Number(flags) : 0 };
+      });
+    }
+    factories.push(entry);
+  }
   for (const m of text.matchAll(/ɵɵdefineComponent\(\{ type: (\w+),/g)) {
     // The definition ends where the next class's code starts.
     const rest = text.slice(m.index + m[0].length);
@@ -45,14 +71,9 @@ function scan(file) {
     components.push({
       file: path.relative(outDir, file).split(path.sep).join('/'),
       class: m[1],
-      dependencies: list.map((dep) => {
-        const dot = dep.indexOf('.');
-        if (dot > 0 && namespaces.has(dep.slice(0, dot))) return { module: namespaces.get(dep.slice(0, dot)), name: dep.slice(dot + 1) };
-        if (named.has(dep)) return named.get(dep);
-        return { module: null, name: dep };
-      }),
+      dependencies: list.map(reference),
     });
   }
 }
 walk(outDir);
-process.stdout.write(JSON.stringify(components, null, 2) + '\n');
+process.stdout.write(JSON.stringify({ components, factories }, null, 2) + '\n');
