@@ -185,5 +185,6 @@ fn print_stdout(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
+        .or_else(crate::ignore_closed_pipe)
         .map_err(|e| format!("cannot write to stdout: {e}"))
 }

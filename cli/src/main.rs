@@ -108,6 +108,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// A reader that stopped reading (`ngc-rs inspect | head`) is not an error.
+fn ignore_closed_pipe(e: std::io::Error) -> std::io::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
 fn exit_for(problems: &[diagnostics::Problem]) -> ExitCode {
     if problems.iter().any(diagnostics::Problem::is_error) {
         ExitCode::FAILURE
@@ -127,7 +136,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let mut stdout = std::io::stdout().lock();
                 writeln!(stdout, "{text}")
                     .and_then(|()| stdout.flush())
-                    .map_err(|e| format!("cannot write to stdout: {e}"))?;
+                    .or_else(ignore_closed_pipe)
+                    .or_else(ignore_closed_pipe)
+                .map_err(|e| format!("cannot write to stdout: {e}"))?;
             }
             Ok(exit_for(&inspection.problems))
         }
@@ -140,6 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let mut stdout = std::io::stdout().lock();
             writeln!(stdout, "{json}")
                 .and_then(|()| stdout.flush())
+                .or_else(ignore_closed_pipe)
                 .map_err(|e| format!("cannot write to stdout: {e}"))?;
             Ok(exit_for(&problems))
         }
