@@ -5,6 +5,8 @@
 //! element schema and the security contexts that decide which sanitizer a binding gets;
 //! [`r3_selector`] turns CSS selectors into the arrays definitions carry.
 
+pub mod constant_pool;
+pub mod output;
 pub mod r3_selector;
 pub mod schema;
 pub mod styles;
