@@ -1,12 +1,9 @@
-//! Phase 2b of ngc-rs: Angular 22 Ivy code generation.
+//! Phase 2b of ngc-rs: Angular 22 Ivy definitions.
 //!
 //! Being built piece by piece (issue "Code generation I"): [`styles`] scopes component CSS
-//! as Angular's `ShadowCss` does for `ViewEncapsulation.Emulated`; [`schema`] knows the DOM
-//! element schema and the security contexts that decide which sanitizer a binding gets;
-//! [`r3_selector`] turns CSS selectors into the arrays definitions carry.
+//! as Angular's `ShadowCss` does for `ViewEncapsulation.Emulated`; [`r3_selector`] turns CSS
+//! selectors into the arrays definitions carry. The output AST they build is `ngc-output`'s;
+//! the DOM schema and security contexts are `ngc-schema`'s.
 
-pub mod constant_pool;
-pub mod output;
 pub mod r3_selector;
-pub mod schema;
 pub mod styles;

@@ -1,4 +1,4 @@
-//! The generated schema tables (src/schema/tables.rs) must be what scripts/gen-schema.mjs makes from
+//! The generated schema tables (src/tables.rs) must be what scripts/gen-schema.mjs makes from
 //! the pinned Angular 22 oracle install today: a newer @angular/compiler with a changed `SCHEMA`,
 //! `_ATTR_TO_PROP` or `SECURITY_SCHEMA` fails here until the tables are regenerated.
 
@@ -26,10 +26,10 @@ fn tables_are_generated_from_the_oracle() {
         "gen-schema.mjs failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let committed = std::fs::read_to_string(Path::new(&crate_dir()).join("src/schema/tables.rs"))
-        .expect("src/schema/tables.rs is readable");
+    let committed = std::fs::read_to_string(Path::new(&crate_dir()).join("src/tables.rs"))
+        .expect("src/tables.rs is readable");
     assert!(
         String::from_utf8_lossy(&output.stdout) == committed,
-        "src/schema/tables.rs is stale: run `node crates/codegen/scripts/gen-schema.mjs` and review the diff"
+        "src/tables.rs is stale: run `node crates/schema/scripts/gen-schema.mjs` and review the diff"
     );
 }

@@ -1,4 +1,4 @@
-//! Differential test of `ngc_codegen::schema` against Angular 22.2's real `DomElementSchemaRegistry`
+//! Differential test of `ngc-schema` against Angular 22.2's real `DomElementSchemaRegistry`
 //! and the template pipeline's security functions.
 //!
 //! tests/fixtures/schema/oracle.mjs (Node) prints the cases with Angular's answers, one JSON object per
@@ -9,7 +9,7 @@
 //! `[attr.src]`, `[class.x]`, known attributes and events), every name's `getMappedPropName` and
 //! validation messages, animation style normalisation, host binding security contexts and their
 //! sanitizer for many directive selectors, the sanitizer call around i18n attribute values, and the sanitizer / trusted-constant choice for every
-//! list of security contexts. This test recomputes each answer with ngc-codegen from the inputs in
+//! list of security contexts. This test recomputes each answer with ngc-schema from the inputs in
 //! the line and compares values exactly. Differences are allowed only when listed with a reason in
 //! tests/fixtures/schema/accepted-differences.txt; a listed difference that no longer occurs fails too.
 
@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ngc_codegen::schema::{
-    self, ElementNamespace, PropertyType, SchemaMetadata, SecurityContext, StyleValue,
+use ngc_schema as schema;
+use ngc_schema::{
+    ElementNamespace, PropertyType, SchemaMetadata, SecurityContext, StyleValue,
 };
 use serde_json::Value;
 
@@ -401,7 +402,7 @@ fn schema_matches_angular() {
                 let is_attr = line["isAttr"].as_bool().unwrap_or(false);
                 if line["possible"] == "E" {
                     // Angular's CssSelector.parse rejects the selector (a directive with it is never
-                    // compiled); ngc-codegen reads it leniently. One difference per selector.
+                    // compiled); ngc-schema reads it leniently. One difference per selector.
                     report.check(
                         || format!("host {selector:?} is an invalid selector"),
                         &Value::from("throws"),

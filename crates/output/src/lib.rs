@@ -1,13 +1,16 @@
 //! Angular's output AST (`o.*` in `@angular/compiler`): the JavaScript that code generation
 //! produces, before it is printed.
 //!
-//! Every compiler in this crate (factories, definitions, the template pipeline) builds these
-//! trees; [`print`] turns them into JavaScript text the way ngc's translator and TypeScript's
+//! Every compiler of ngc-rs (factories and definitions in ngc-codegen, the template pipeline
+//! in ngc-pipeline) builds these trees; [`print`] turns them into JavaScript text the way ngc's translator and TypeScript's
 //! printer do (same tokens, same parentheses). Source expressions that ngc copies verbatim
 //! from the user's file (`providers`, `imports`, decorator arguments) are [`Expr::Raw`]:
-//! already-printed JavaScript.
+//! already-printed JavaScript. [`ConstantPool`] holds a file's shared module-level constants.
 
+pub mod constant_pool;
 pub mod print;
+
+pub use constant_pool::ConstantPool;
 
 use std::cell::RefCell;
 use std::rc::Rc;

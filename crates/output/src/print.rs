@@ -363,7 +363,7 @@ impl Printer<'_> {
                 let chain = *optional || is_optional_chain(receiver);
                 self.access_target(receiver, chain);
                 if let Expr::Literal(Literal::Number(n)) = bare(receiver) {
-                    let text = ngc_collector::js_number_to_string(*n);
+                    let text = ngc_expression::js_number_to_string(*n);
                     if !text.contains(['.', 'e', 'E']) {
                         self.out.push('.');
                     }
@@ -587,9 +587,9 @@ impl Printer<'_> {
                 // ngc's `tsNumericExpression`: a negative number is a prefix minus.
                 if *n < 0.0 {
                     self.out.push('-');
-                    self.out.push_str(&ngc_collector::js_number_to_string(-*n));
+                    self.out.push_str(&ngc_expression::js_number_to_string(-*n));
                 } else {
-                    self.out.push_str(&ngc_collector::js_number_to_string(*n));
+                    self.out.push_str(&ngc_expression::js_number_to_string(*n));
                 }
             }
             Literal::String(s) => write_string(s, &mut self.out),
@@ -721,7 +721,7 @@ pub fn write_string(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::*;
+    use crate::*;
     use super::*;
 
     fn p(e: &Expr) -> String {

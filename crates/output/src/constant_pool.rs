@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::output::{var, Expr, Literal, MapEntry, Stmt};
+use crate::{var, Expr, Literal, MapEntry, Stmt};
 
 const CONSTANT_PREFIX: &str = "_c";
 /// String literals this long or longer are pooled (`POOL_INCLUSION_LENGTH_THRESHOLD_FOR_STRINGS`).
@@ -111,7 +111,7 @@ impl ConstantPool {
 pub fn key_of(expr: &Expr) -> Option<String> {
     Some(match expr {
         Expr::Literal(Literal::String(s)) => format!("\"{s}\""),
-        Expr::Literal(Literal::Number(n)) => ngc_collector::js_number_to_string(*n),
+        Expr::Literal(Literal::Number(n)) => ngc_expression::js_number_to_string(*n),
         Expr::Literal(Literal::Bool(b)) => b.to_string(),
         Expr::Literal(Literal::Null) => "null".into(),
         Expr::Literal(Literal::Undefined) => "undefined".into(),
@@ -145,7 +145,7 @@ pub fn key_of(expr: &Expr) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::{array, print_expr, print_stmts, print::PlainImports, str_lit};
+    use crate::{array, print::PlainImports, print_expr, print_stmts, str_lit};
 
     #[test]
     fn literals_become_shared_on_second_use() {

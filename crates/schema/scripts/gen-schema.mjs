@@ -1,8 +1,8 @@
-// Regenerates src/schema/tables.rs from the Angular 22 oracle install: the encoded DOM element
+// Regenerates src/tables.rs from the Angular 22 oracle install: the encoded DOM element
 // `SCHEMA` strings, the `_ATTR_TO_PROP` map and the registrations of `SECURITY_SCHEMA`, all as
-// raw data. The Rust code in src/schema/mod.rs builds the registry from them the way
+// raw data. The Rust code in src/lib.rs builds the registry from them the way
 // `DomElementSchemaRegistry`'s constructor and `registerContext` do.
-// Usage (from the repository root): node crates/codegen/scripts/gen-schema.mjs [--stdout]
+// Usage (from the repository root): node crates/schema/scripts/gen-schema.mjs [--stdout]
 // With --stdout the file is printed instead of written (tests/schema_tables.rs checks it is current).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,6 +50,6 @@ out += '];\n';
 if (process.argv.includes('--stdout')) {
   process.stdout.write(out);
 } else {
-  writeFileSync(join(here, '..', 'src', 'schema', 'tables.rs'), out);
+  writeFileSync(join(here, '..', 'src', 'tables.rs'), out);
   console.log(`${ng.SCHEMA.length} schema entries, ${ng._ATTR_TO_PROP.size} attribute mappings, ${registrations.length} security registrations`);
 }
