@@ -8,6 +8,7 @@
 //! already-printed JavaScript. [`ConstantPool`] holds a file's shared module-level constants.
 
 pub mod constant_pool;
+pub mod js_tokens;
 pub mod print;
 
 pub use constant_pool::ConstantPool;
