@@ -1,15 +1,22 @@
 //! `ngc-rs build`: read the project's tsconfig, find its inputs, collect every non-declaration
-//! file in parallel and, when no file has an error, write `<outDir>/<path under rootDir>` with
-//! `.ts`/`.tsx` replaced by `.metadata.json` for each file that has metadata. The file holds
+//! file in parallel, analyse the whole program (reflector), compile each file's Angular
+//! classes and emit its JavaScript (in parallel), and, when no file has an error, write
+//! `<outDir>/<path under rootDir>.js` for each source. With `declaration: true` or
+//! `--emit-metadata`, each file with metadata also gets `<...>.metadata.json` holding
 //! `JSON.stringify([metadata])`, as ngc 8 wrote it (compact, one-element array, no newline).
 //! With any error, nothing is written.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ngc_diagnostics::{Severity, SourceText};
+use ngc_reflector::{analyze, ModuleId, ProgramFile};
+use ngc_transform::ProgramRefs;
 
 use crate::diagnostics::{self as diag, Problem};
 use crate::discover::{self, Input};
 use crate::pipeline::{self, Job};
-use crate::{output, paths, tsconfig};
+use crate::{analysis, emit, output, paths, tsconfig};
 
 /// Options of `ngc-rs build`.
 pub struct BuildArgs {
@@ -19,6 +26,10 @@ pub struct BuildArgs {
     pub strict_metadata_emit: bool,
     pub list_files: bool,
     pub list_emitted_files: bool,
+    /// Write `.metadata.json` files even without `declaration: true`.
+    pub emit_metadata: bool,
+    /// Write only the `.metadata.json` files (no analysis, no JavaScript).
+    pub metadata_only: bool,
 }
 
 /// What a build did, for the exit code.
@@ -38,6 +49,13 @@ fn is_generated(path: &Path) -> bool {
     ]
     .iter()
     .any(|e| s.ends_with(e))
+}
+
+/// The JavaScript output name of a source: `.ts`/`.tsx` replaced by `.js`.
+fn js_name(rel: &Path) -> PathBuf {
+    let s = rel.to_string_lossy();
+    let stem = s.strip_suffix(".tsx").or_else(|| s.strip_suffix(".ts")).unwrap_or(&s);
+    PathBuf::from(format!("{stem}.js"))
 }
 
 /// The output name of a source: `.ts`/`.tsx` replaced by `.metadata.json`.
@@ -149,35 +167,138 @@ pub fn run(cwd: &Path, args: &BuildArgs) -> Result<Outcome, String> {
             .is_some_and(|s| s.value);
     let results = pipeline::collect_all(&jobs, strict, true)?;
 
-    let problems: Vec<Problem> = results
+    let mut problems: Vec<Problem> = results
         .iter()
         .flat_map(|r| r.problems.iter().cloned())
         .collect();
+    if !args.metadata_only {
+        problems.extend(option_problems(&project));
+    }
+    if problems.iter().any(Problem::is_error) {
+        return Ok(Outcome::Failed(problems));
+    }
+    let emit_metadata = args.emit_metadata || args.metadata_only || project.emit.declaration.as_ref().is_some_and(|d| d.value);
+    let target = |rel_name: &dyn Fn(&Path) -> PathBuf, path: &Path| -> PathBuf {
+        match &out_dir {
+            Some(out) => out.join(rel_name(paths::relative_under(path, &root_dir).unwrap_or(path))),
+            None => rel_name(path),
+        }
+    };
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let metadata: Vec<Option<String>> =
+        results.iter().map(|r| r.metadata.as_ref().map(|m| format!("[{}]", m.to_js_string()))).collect();
+
+    if args.metadata_only {
+        crate::render::render(&problems);
+        for (job, metadata) in jobs.iter().zip(&metadata) {
+            if let Some(text) = metadata {
+                outputs.push((target(&metadata_name, job.path), text.clone().into_bytes()));
+            }
+        }
+        return write_outputs(&outputs, args.list_emitted_files);
+    }
+
+    // The whole program, then each file's JavaScript.
+    let mut program_files = Vec::new();
+    let mut emit_jobs = Vec::new();
+    for (job, result) in jobs.iter().zip(results) {
+        let Some((text, facts)) = result.source else { continue };
+        let module = ModuleId::Program(program_files.len());
+        emit_jobs.push(emit::EmitJob { path: job.path.to_path_buf(), display: job.display.clone(), text: text.clone(), module });
+        program_files.push(ProgramFile { path: job.path.to_path_buf(), text, metadata: result.metadata, facts });
+    }
+    let host = analysis::FsHost;
+    let mut program = analyze(program_files, analysis::resolve_options(&project.resolution, &project.config_dir), &host);
+    problems.extend(reflector_problems(&program, &emit_jobs, cwd));
+    if problems.iter().any(Problem::is_error) {
+        return Ok(Outcome::Failed(problems));
+    }
+    let texts: Vec<std::sync::Arc<str>> = emit_jobs.iter().map(|j| j.text.clone()).collect();
+    let refs = Mutex::new(ProgramRefs::new(&mut program, emit::import_specifiers(&texts)));
+    let options = emit::transform_options(&project, cwd, args.root_dir.as_deref());
+    let emit_options = emit::emit_options(&project);
+    let emitted = emit::emit_all(&emit_jobs, &refs, &options, &emit_options, cwd)?;
+    for result in &emitted {
+        problems.extend(result.problems.iter().cloned());
+    }
     if problems.iter().any(Problem::is_error) {
         return Ok(Outcome::Failed(problems));
     }
     crate::render::render(&problems);
 
-    for (job, result) in jobs.iter().zip(&results) {
-        let Some(metadata) = &result.metadata else {
-            continue;
-        };
-        let text = format!("[{}]", metadata.to_js_string());
-        let target = match &out_dir {
-            Some(out) => {
-                let rel = paths::relative_under(job.path, &root_dir).unwrap_or(job.path);
-                out.join(metadata_name(rel))
-            }
-            None => metadata_name(job.path),
-        };
-        if let Err(problem) = output::write_atomic(&target, text.as_bytes()) {
+    // Every job was read (a file that cannot be read is an error): one result each.
+    for ((job, metadata), result) in jobs.iter().zip(&metadata).zip(emitted) {
+        if let Some(code) = result.code {
+            outputs.push((target(&js_name, job.path), code.into_bytes()));
+        }
+        if let (true, Some(text)) = (emit_metadata, metadata) {
+            outputs.push((target(&metadata_name, job.path), text.clone().into_bytes()));
+        }
+    }
+    write_outputs(&outputs, args.list_emitted_files)
+}
+
+/// Writes every output (each atomically), listing them with `--listEmittedFiles`.
+fn write_outputs(outputs: &[(PathBuf, Vec<u8>)], list: bool) -> Result<Outcome, String> {
+    for (path, bytes) in outputs {
+        if let Err(problem) = output::write_atomic(path, bytes) {
             return Ok(Outcome::Failed(vec![problem]));
         }
-        if args.list_emitted_files {
-            print_stdout(&format!("TSFILE: {}\n", target.display()))?;
+        if list {
+            print_stdout(&format!("TSFILE: {}\n", path.display()))?;
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// Problems with the compiler options: outputs ngc would write that ngc-rs does not produce
+/// yet (warnings), and compilation modes it does not implement (errors).
+fn option_problems(project: &tsconfig::Project) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let set = |s: &Option<tsconfig::Setting<bool>>| s.as_ref().filter(|s| s.value).map(|s| s.origin.clone());
+    if let Some(origin) = set(&project.emit.declaration) {
+        out.push(diag::declarations_not_produced(&origin));
+    }
+    for (setting, name) in [
+        (&project.emit.source_map, "sourceMap"),
+        (&project.emit.inline_source_map, "inlineSourceMap"),
+        (&project.emit.declaration_map, "declarationMap"),
+    ] {
+        if let Some(origin) = set(setting) {
+            out.push(diag::source_maps_not_produced(name, &origin));
+        }
+    }
+    if let Some(mode) = &project.emit.compilation_mode {
+        if mode.value != "full" {
+            out.push(diag::unsupported_compilation_mode(&mode.value, &mode.origin));
+        }
+    }
+    out
+}
+
+/// The reflector's diagnostics: Angular's (`NGnnnn`) stop the build; the View Engine metadata
+/// restrictions it also reports (`NGRSnnnn`) are warnings here, since Ivy compiles what they
+/// forbid.
+fn reflector_problems(program: &ngc_reflector::Analysis<'_>, jobs: &[emit::EmitJob], cwd: &Path) -> Vec<Problem> {
+    program
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let source = jobs
+                .iter()
+                .find(|j| j.path == d.path)
+                .map(|j| SourceText::new(j.display.as_str(), j.text.clone()))
+                .or_else(|| {
+                    let text = std::fs::read_to_string(&d.path).ok()?;
+                    Some(SourceText::new(paths::display(&d.path, cwd), text))
+                });
+            let mut diagnostic = d.diagnostic.clone();
+            if diagnostic.code.starts_with("NGRS") {
+                diagnostic.severity = Severity::Warning;
+            }
+            Problem::new(diagnostic, source)
+        })
+        .collect()
 }
 
 fn print_stdout(text: &str) -> Result<(), String> {

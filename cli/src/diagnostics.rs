@@ -237,3 +237,44 @@ pub fn outside_root_dir(file: &Path, root_dir: &Path, origin: Option<&Origin>) -
         "rootDir is set here",
     )
 }
+
+fn warning_at(code: &'static str, message: String, origin: &Origin, label: &str, help: &str) -> Problem {
+    let mut d = Diagnostic::error(code, message).with_help(help.to_string());
+    d.severity = ngc_diagnostics::Severity::Warning;
+    at(d, Some(origin), label)
+}
+
+/// NGRS0011 (warning): `declaration: true`, but `.d.ts` files are not produced yet.
+#[cold]
+pub fn declarations_not_produced(origin: &Origin) -> Problem {
+    warning_at(
+        "NGRS0011",
+        "`declaration: true`: ngc-rs does not write `.d.ts` files yet (the `.metadata.json` files are written)".into(),
+        origin,
+        "declaration files requested here",
+        "run `tsc --emitDeclarationOnly` for the declaration files, or remove the option",
+    )
+}
+
+/// NGRS0012 (warning): source maps are requested but not produced yet.
+#[cold]
+pub fn source_maps_not_produced(option: &str, origin: &Origin) -> Problem {
+    warning_at(
+        "NGRS0012",
+        format!("`{option}: true`: ngc-rs does not write source maps yet"),
+        origin,
+        "source maps requested here",
+        "remove the option, or use ngc when source maps are needed",
+    )
+}
+
+/// NGRS0013: a compilation mode other than `full`.
+#[cold]
+pub fn unsupported_compilation_mode(mode: &str, origin: &Origin) -> Problem {
+    at(
+        Diagnostic::error("NGRS0013", format!("`compilationMode: \"{mode}\"` is not supported: ngc-rs compiles in full mode only"))
+            .with_help("remove `compilationMode`, or set it to \"full\""),
+        Some(origin),
+        "unsupported compilation mode",
+    )
+}

@@ -15,7 +15,9 @@ use crate::pipeline::{self, Job};
 use crate::paths;
 use crate::tsconfig::Resolution;
 
-use ngc_reflector::declarations::{Declaration, DirectiveMeta, InputMeta, OutputMeta};
+use ngc_reflector::declarations::{
+    Declaration, DirectiveMeta, HostDirectiveMeta, HostMeta, InputMeta, OutputMeta, QueryExpr, QueryMeta, QueryPredicate,
+};
 use ngc_reflector::evaluate::StaticValue;
 use ngc_reflector::scope::ScopeEntry;
 use ngc_reflector::{Analysis, ModuleId, SymbolId};
@@ -33,6 +35,9 @@ impl Host for FsHost {
     }
     fn directory_exists(&self, path: &Path) -> bool {
         path.is_dir()
+    }
+    fn realpath(&self, path: &Path) -> PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
     }
 }
 
@@ -180,6 +185,7 @@ fn entry(analysis: &Analysis<'_>, root: &Path, entry: &ScopeEntry) -> Value {
     Value::Object(object)
 }
 
+/// A directive's metadata. Queries, host bindings and host directives are shown when present.
 fn directive(analysis: &Analysis<'_>, root: &Path, meta: &DirectiveMeta) -> Map<String, Value> {
     let mut object = reference(analysis, root, &meta.symbol);
     object.insert("selector".into(), meta.selector.clone().map(Value::String).unwrap_or(Value::Null));
@@ -187,15 +193,98 @@ fn directive(analysis: &Analysis<'_>, root: &Path, meta: &DirectiveMeta) -> Map<
     object.insert("inputs".into(), Value::Array(meta.inputs.iter().map(input).collect()));
     object.insert("outputs".into(), Value::Array(meta.outputs.iter().map(output).collect()));
     object.insert("standalone".into(), json!(meta.standalone));
+    for (key, queries) in [("queries", &meta.queries), ("viewQueries", &meta.view_queries)] {
+        if !queries.is_empty() {
+            object.insert(key.into(), Value::Array(queries.iter().map(|q| query(analysis, root, q)).collect()));
+        }
+    }
+    if !meta.host.is_empty() {
+        object.insert("host".into(), host(analysis, root, &meta.host));
+    }
+    if !meta.host_directives.is_empty() {
+        let list = meta.host_directives.iter().map(|h| host_directive(analysis, root, h)).collect();
+        object.insert("hostDirectives".into(), Value::Array(list));
+    }
     object
 }
 
 fn input(input: &InputMeta) -> Value {
-    json!({ "property": input.property, "alias": input.alias, "required": input.required, "isSignal": input.is_signal })
+    let mut object = json!({ "property": input.property, "alias": input.alias, "required": input.required, "isSignal": input.is_signal });
+    if input.has_transform {
+        object["transform"] = json!(true);
+    }
+    object
 }
 
 fn output(output: &OutputMeta) -> Value {
     json!({ "property": output.property, "alias": output.alias })
+}
+
+fn query(analysis: &Analysis<'_>, root: &Path, query: &QueryMeta) -> Value {
+    let predicate = match &query.predicate {
+        QueryPredicate::Names(names) => json!(names),
+        QueryPredicate::Type(expr) => query_expr(analysis, root, expr),
+    };
+    let mut object = json!({
+        "property": query.property,
+        "first": query.first,
+        "predicate": predicate,
+        "descendants": query.descendants,
+        "static": query.is_static,
+        "emitDistinctChangesOnly": query.emit_distinct_changes_only,
+        "isSignal": query.is_signal,
+    });
+    if let Some(read) = &query.read {
+        object["read"] = query_expr(analysis, root, read);
+    }
+    object
+}
+
+fn query_expr(analysis: &Analysis<'_>, root: &Path, expr: &QueryExpr) -> Value {
+    let mut value = static_value(analysis, root, &expr.value);
+    if expr.forward_ref {
+        value["forwardRef"] = json!(true);
+    }
+    value
+}
+
+fn pairs(list: &[(String, String)]) -> Value {
+    Value::Object(list.iter().map(|(k, v)| (k.clone(), json!(v))).collect())
+}
+
+fn host(analysis: &Analysis<'_>, root: &Path, host: &HostMeta) -> Value {
+    let mut object = Map::new();
+    if !host.attributes.is_empty() {
+        let attributes = host.attributes.iter().map(|(k, v)| (k.clone(), static_value(analysis, root, v))).collect();
+        object.insert("attributes".into(), Value::Object(attributes));
+    }
+    if !host.listeners.is_empty() {
+        object.insert("listeners".into(), pairs(&host.listeners));
+    }
+    if !host.properties.is_empty() {
+        object.insert("properties".into(), pairs(&host.properties));
+    }
+    if let Some(class) = &host.class_attribute {
+        object.insert("classAttribute".into(), json!(class));
+    }
+    if let Some(style) = &host.style_attribute {
+        object.insert("styleAttribute".into(), json!(style));
+    }
+    Value::Object(object)
+}
+
+fn host_directive(analysis: &Analysis<'_>, root: &Path, host: &HostDirectiveMeta) -> Value {
+    let mut object = json!({ "directive": static_value(analysis, root, &host.directive) });
+    if host.is_forward_reference {
+        object["forwardRef"] = json!(true);
+    }
+    if !host.inputs.is_empty() {
+        object["inputs"] = pairs(&host.inputs);
+    }
+    if !host.outputs.is_empty() {
+        object["outputs"] = pairs(&host.outputs);
+    }
+    object
 }
 
 /// An NgModule list entry as inspect shows it.

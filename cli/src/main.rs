@@ -1,10 +1,12 @@
 //! The `ngc-rs` command line: argument parsing and exit codes. Exit 0 on success, 1 when
 //! any error diagnostic was reported, 2 for usage errors (clap's convention).
 
+mod analysis;
 mod build;
 mod collect;
 mod diagnostics;
 mod discover;
+mod emit;
 mod glob;
 mod inspect;
 mod jsonc;
@@ -45,7 +47,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Compile a project: write `<outDir>/<file>.metadata.json` for each source with metadata.
+    /// Compile a project: write `<outDir>/<file>.js` for each source (and `.metadata.json` with
+    /// `declaration: true` or `--emit-metadata`).
     Build {
         /// The tsconfig.json, or a directory containing one.
         #[arg(
@@ -70,6 +73,12 @@ enum Command {
         /// Print the absolute path of every file written, as `tsc --listEmittedFiles` (`TSFILE: path`).
         #[arg(long = "listEmittedFiles", alias = "list-emitted-files")]
         list_emitted_files: bool,
+        /// Also write `<file>.metadata.json` (View Engine metadata) without `declaration: true`.
+        #[arg(long = "emit-metadata", alias = "emitMetadata")]
+        emit_metadata: bool,
+        /// Write only the `.metadata.json` files: no whole-program analysis, no JavaScript.
+        #[arg(long = "metadata-only")]
+        metadata_only: bool,
     },
     /// Print what the static reflector resolves, as JSON: every component, directive, pipe and
     /// NgModule with its metadata, and each component's scope.
@@ -162,6 +171,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             strict_metadata_emit,
             list_files,
             list_emitted_files,
+            emit_metadata,
+            metadata_only,
         } => {
             let cwd = std::env::current_dir()
                 .map_err(|e| format!("cannot read the working directory: {e}"))?;
@@ -172,6 +183,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 strict_metadata_emit,
                 list_files,
                 list_emitted_files,
+                emit_metadata,
+                metadata_only,
             };
             match build::run(&cwd, &args)? {
                 build::Outcome::Ok => Ok(ExitCode::SUCCESS),

@@ -1,7 +1,9 @@
 //! Reading a tsconfig.json as `tsc -p` and ngc do: JSON with comments, the `extends` chain
 //! (relative paths and package names resolved through node_modules, a string or an array),
 //! `files`/`include`/`exclude`, the `compilerOptions` this phase needs (`outDir`, `rootDir`) and
-//! `angularCompilerOptions` (`strictMetadataEmit`; unknown keys are ignored).
+//! `angularCompilerOptions` (`strictMetadataEmit` and the options that change the emitted
+//! JavaScript; unknown keys are ignored). The compiler options that change what tsc emits
+//! are read into [`EmitSettings`].
 //!
 //! Settings inherited through `extends` keep the directory of the file that wrote them: paths
 //! are resolved against it, as TypeScript does. Objects merge shallowly, the extending file wins;
@@ -54,6 +56,76 @@ pub struct Project {
     pub strict_metadata_emit: Option<Setting<bool>>,
     /// Module resolution settings, for the reflector.
     pub resolution: Resolution,
+    /// Settings that change the emitted JavaScript.
+    pub emit: EmitSettings,
+}
+
+/// The `compilerOptions` and `angularCompilerOptions` that change the emitted files, each with
+/// the place that set it (unset: `None`, the compiler's default applies).
+#[derive(Debug, Clone, Default)]
+pub struct EmitSettings {
+    /// `target`, lower-cased.
+    pub target: Option<Setting<String>>,
+    pub use_define_for_class_fields: Option<Setting<bool>>,
+    pub experimental_decorators: Option<Setting<bool>>,
+    pub emit_decorator_metadata: Option<Setting<bool>>,
+    pub import_helpers: Option<Setting<bool>>,
+    pub strict: Option<Setting<bool>>,
+    pub always_strict: Option<Setting<bool>>,
+    pub verbatim_module_syntax: Option<Setting<bool>>,
+    pub isolated_modules: Option<Setting<bool>>,
+    pub preserve_const_enums: Option<Setting<bool>>,
+    pub remove_comments: Option<Setting<bool>>,
+    pub declaration: Option<Setting<bool>>,
+    pub declaration_map: Option<Setting<bool>>,
+    pub source_map: Option<Setting<bool>>,
+    pub inline_source_map: Option<Setting<bool>>,
+    /// `rootDirs`, absolute.
+    pub root_dirs: Option<Setting<Vec<PathBuf>>>,
+    // angularCompilerOptions
+    pub preserve_whitespaces: Option<Setting<bool>>,
+    pub strict_injection_parameters: Option<Setting<bool>>,
+    pub i18n_use_external_ids: Option<Setting<bool>>,
+    pub support_jit_mode: Option<Setting<bool>>,
+    pub support_test_bed: Option<Setting<bool>>,
+    pub legacy_optional_chaining: Option<Setting<bool>>,
+    pub strict_standalone: Option<Setting<bool>>,
+    /// `compilationMode` as written.
+    pub compilation_mode: Option<Setting<String>>,
+}
+
+impl EmitSettings {
+    fn override_with(&mut self, top: EmitSettings) {
+        fn pick<T>(base: &mut Option<T>, top: Option<T>) {
+            if top.is_some() {
+                *base = top;
+            }
+        }
+        pick(&mut self.target, top.target);
+        pick(&mut self.use_define_for_class_fields, top.use_define_for_class_fields);
+        pick(&mut self.experimental_decorators, top.experimental_decorators);
+        pick(&mut self.emit_decorator_metadata, top.emit_decorator_metadata);
+        pick(&mut self.import_helpers, top.import_helpers);
+        pick(&mut self.strict, top.strict);
+        pick(&mut self.always_strict, top.always_strict);
+        pick(&mut self.verbatim_module_syntax, top.verbatim_module_syntax);
+        pick(&mut self.isolated_modules, top.isolated_modules);
+        pick(&mut self.preserve_const_enums, top.preserve_const_enums);
+        pick(&mut self.remove_comments, top.remove_comments);
+        pick(&mut self.declaration, top.declaration);
+        pick(&mut self.declaration_map, top.declaration_map);
+        pick(&mut self.source_map, top.source_map);
+        pick(&mut self.inline_source_map, top.inline_source_map);
+        pick(&mut self.root_dirs, top.root_dirs);
+        pick(&mut self.preserve_whitespaces, top.preserve_whitespaces);
+        pick(&mut self.strict_injection_parameters, top.strict_injection_parameters);
+        pick(&mut self.i18n_use_external_ids, top.i18n_use_external_ids);
+        pick(&mut self.support_jit_mode, top.support_jit_mode);
+        pick(&mut self.support_test_bed, top.support_test_bed);
+        pick(&mut self.legacy_optional_chaining, top.legacy_optional_chaining);
+        pick(&mut self.strict_standalone, top.strict_standalone);
+        pick(&mut self.compilation_mode, top.compilation_mode);
+    }
 }
 
 /// The `compilerOptions` that decide how import specifiers resolve.
@@ -99,6 +171,7 @@ pub fn load(config_path: &Path, cwd: &Path) -> Result<Project, Problem> {
         root_dir: layer.root_dir,
         strict_metadata_emit: layer.strict_metadata_emit,
         resolution: layer.resolution,
+        emit: layer.emit,
     })
 }
 
@@ -112,6 +185,7 @@ struct Layer {
     root_dir: Option<Setting<PathBuf>>,
     strict_metadata_emit: Option<Setting<bool>>,
     resolution: Resolution,
+    emit: EmitSettings,
 }
 
 impl Layer {
@@ -131,6 +205,7 @@ impl Layer {
         pick(&mut self.resolution.module, top.resolution.module);
         pick(&mut self.resolution.base_url, top.resolution.base_url);
         pick(&mut self.resolution.paths, top.resolution.paths);
+        self.emit.override_with(top.emit);
     }
 }
 
@@ -273,6 +348,7 @@ fn own_layer(root: &Value, dir: &Path, source: &SourceText) -> Result<Layer, Pro
             }
         };
         layer.resolution.module_resolution = string_option("moduleResolution")?;
+        read_emit_options(co, dir, source, &mut layer.emit)?;
         layer.resolution.module = string_option("module")?;
         if let Some(paths) = co.get("paths") {
             let Some(members) = paths.members() else {
@@ -307,8 +383,71 @@ fn own_layer(root: &Value, dir: &Path, source: &SourceText) -> Result<Layer, Pro
                 _ => return Err(wrong_type("strictMetadataEmit", "a boolean", v, source)),
             }
         }
+        read_angular_options(ng, source, &mut layer.emit)?;
     }
     Ok(layer)
+}
+
+fn bool_setting(object: &Value, key: &str, source: &SourceText) -> Result<Option<Setting<bool>>, Problem> {
+    match object.get(key) {
+        None => Ok(None),
+        Some(v) => match v.kind {
+            Kind::Bool(b) => Ok(Some(Setting { value: b, origin: Origin { source: source.clone(), span: v.span } })),
+            _ => Err(wrong_type(key, "a boolean", v, source)),
+        },
+    }
+}
+
+fn string_setting(object: &Value, key: &str, source: &SourceText) -> Result<Option<Setting<String>>, Problem> {
+    match object.get(key) {
+        None => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(Setting { value: s.to_string(), origin: Origin { source: source.clone(), span: v.span } })),
+            None => Err(wrong_type(key, "a string", v, source)),
+        },
+    }
+}
+
+/// The `compilerOptions` of [`EmitSettings`].
+fn read_emit_options(co: &Value, dir: &Path, source: &SourceText, out: &mut EmitSettings) -> Result<(), Problem> {
+    out.target = string_setting(co, "target", source)?.map(|s| Setting { value: s.value.to_ascii_lowercase(), origin: s.origin });
+    out.use_define_for_class_fields = bool_setting(co, "useDefineForClassFields", source)?;
+    out.experimental_decorators = bool_setting(co, "experimentalDecorators", source)?;
+    out.emit_decorator_metadata = bool_setting(co, "emitDecoratorMetadata", source)?;
+    out.import_helpers = bool_setting(co, "importHelpers", source)?;
+    out.strict = bool_setting(co, "strict", source)?;
+    out.always_strict = bool_setting(co, "alwaysStrict", source)?;
+    out.verbatim_module_syntax = bool_setting(co, "verbatimModuleSyntax", source)?;
+    out.isolated_modules = bool_setting(co, "isolatedModules", source)?;
+    out.preserve_const_enums = bool_setting(co, "preserveConstEnums", source)?;
+    out.remove_comments = bool_setting(co, "removeComments", source)?;
+    out.declaration = bool_setting(co, "declaration", source)?;
+    out.declaration_map = bool_setting(co, "declarationMap", source)?;
+    out.source_map = bool_setting(co, "sourceMap", source)?;
+    out.inline_source_map = bool_setting(co, "inlineSourceMap", source)?;
+    if let Some(v) = co.get("rootDirs") {
+        let Kind::Array(items) = &v.kind else { return Err(wrong_type("rootDirs", "an array of strings", v, source)) };
+        let mut dirs = Vec::new();
+        for item in items {
+            let Some(text) = item.as_str() else { return Err(wrong_type("rootDirs", "an array of strings", item, source)) };
+            dirs.push(paths::absolute(dir, Path::new(text)));
+        }
+        out.root_dirs = Some(Setting { value: dirs, origin: Origin { source: source.clone(), span: v.span } });
+    }
+    Ok(())
+}
+
+/// The `angularCompilerOptions` of [`EmitSettings`].
+fn read_angular_options(ng: &Value, source: &SourceText, out: &mut EmitSettings) -> Result<(), Problem> {
+    out.preserve_whitespaces = bool_setting(ng, "preserveWhitespaces", source)?;
+    out.strict_injection_parameters = bool_setting(ng, "strictInjectionParameters", source)?;
+    out.i18n_use_external_ids = bool_setting(ng, "i18nUseExternalIds", source)?;
+    out.support_jit_mode = bool_setting(ng, "supportJitMode", source)?;
+    out.support_test_bed = bool_setting(ng, "supportTestBed", source)?;
+    out.legacy_optional_chaining = bool_setting(ng, "legacyOptionalChaining", source)?;
+    out.strict_standalone = bool_setting(ng, "strictStandalone", source)?;
+    out.compilation_mode = string_setting(ng, "compilationMode", source)?;
+    Ok(())
 }
 
 fn object_setting<'a>(

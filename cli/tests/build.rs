@@ -1,6 +1,7 @@
 //! `ngc-rs build`: which files are inputs (TypeScript's include/exclude semantics), where
-//! metadata files go (outDir, rootDir), their format (ngc 8's `JSON.stringify([metadata])`),
-//! determinism across thread counts, and all-or-nothing writing.
+//! output files go (outDir, rootDir), the metadata format (ngc 8's `JSON.stringify([metadata])`,
+//! written with `--emit-metadata` or `declaration: true`), determinism across thread counts,
+//! and all-or-nothing writing. The JavaScript output itself is tested in `build_js.rs`.
 
 mod common;
 
@@ -151,10 +152,12 @@ fn example_app_writes_one_metadata_file_per_source_with_exports() {
             "--outDir",
             &out_arg,
             "--listEmittedFiles",
+            "--metadata-only",
         ],
     );
     run.expect_code(0);
     assert_eq!(run.stderr, "");
+    // The example app targets ES2015 for Angular 8: only its metadata is written.
     let files = tree(out.path());
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     // rootDir defaults to the common directory of the inputs, src/.
@@ -213,12 +216,12 @@ fn root_dir_and_out_dir_shape_the_output_tree() {
         "src/b/types.d.ts",
         "export declare const z: number;\n",
     );
-    ngc(dir.path(), &["build"]).expect_code(0);
+    ngc(dir.path(), &["build", "--emit-metadata"]).expect_code(0);
     let names: Vec<String> = tree(&dir.path().join("out"))
         .into_iter()
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(names, ["src/a/x.metadata.json", "src/b/y.metadata.json"]);
+    assert_eq!(names, ["src/a/x.js", "src/a/x.metadata.json", "src/b/y.js", "src/b/y.metadata.json"]);
     // Without rootDir: the common directory of the sources, src/.
     ngc(
         dir.path(),
@@ -230,6 +233,7 @@ fn root_dir_and_out_dir_shape_the_output_tree() {
             "src",
             "--outDir",
             "out2",
+            "--emit-metadata",
         ],
     )
     .expect_code(0);
@@ -237,7 +241,7 @@ fn root_dir_and_out_dir_shape_the_output_tree() {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(names, ["a/x.metadata.json", "b/y.metadata.json"]);
+    assert_eq!(names, ["a/x.js", "a/x.metadata.json", "b/y.js", "b/y.metadata.json"]);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("out2/a/x.metadata.json"))
             .ok()
@@ -247,12 +251,13 @@ fn root_dir_and_out_dir_shape_the_output_tree() {
 }
 
 #[test]
-fn without_out_dir_metadata_is_written_beside_the_sources() {
+fn without_out_dir_outputs_are_written_beside_the_sources() {
     let dir = tempdir();
     write(dir.path(), "tsconfig.json", "{}");
     write(dir.path(), "src/x.ts", "export const x = 1;\n");
-    ngc(dir.path(), &["build"]).expect_code(0);
+    ngc(dir.path(), &["build", "--emit-metadata"]).expect_code(0);
     assert!(dir.path().join("src/x.metadata.json").is_file());
+    assert_eq!(std::fs::read_to_string(dir.path().join("src/x.js")).ok().as_deref(), Some("export const x = 1;\n"));
 }
 
 #[test]
@@ -299,7 +304,7 @@ fn strict_metadata_emit_from_tsconfig_or_flag_refuses_error_nodes() {
     write(
         dir.path(),
         "src/nx.ts",
-        "import {Component} from '@angular/core';\nclass Local {}\n@Component({providers: [Local]})\nexport class X {}\n",
+        "import {Directive} from '@angular/core';\nclass Local {}\n@Directive({providers: [Local]})\nexport class X {}\n",
     );
     write(dir.path(), "src/ok.ts", "export const ok = 1;\n");
     ngc(dir.path(), &["build", "-p", "strict.json"])
@@ -318,7 +323,7 @@ fn strict_metadata_emit_from_tsconfig_or_flag_refuses_error_nodes() {
         !dir.path().join("out").exists(),
         "nothing may be written when a file fails"
     );
-    ngc(dir.path(), &["build", "-p", "loose.json"]).expect_code(0);
+    ngc(dir.path(), &["build", "-p", "loose.json", "--emit-metadata"]).expect_code(0);
     let text = std::fs::read_to_string(dir.path().join("out/nx.metadata.json")).unwrap_or_default();
     assert!(
         text.contains(r#""message":"Reference to non-exported class""#),
@@ -340,26 +345,27 @@ fn output_is_identical_whatever_the_thread_count() {
             dir.path(),
             &format!("src/m{}/c{i}.ts", i % 7),
             format!(
-                "import {{Component, Input}} from '@angular/core';\nexport const N{i} = {i} * 2;\n@Component({{selector: 'c-{i}', template: '<b>{{{{x}}}}</b>'}})\nexport class C{i} {{\n  @Input() x = N{i};\n  constructor(private a: string) {{}}\n}}\n"
+                "import {{Directive, Inject, Input}} from '@angular/core';\nimport {{TOKEN}} from '../token';\nexport const N{i} = {i} * 2;\n@Directive({{selector: '[c-{i}]'}})\nexport class C{i} {{\n  @Input() x = N{i};\n  constructor(@Inject(TOKEN) private a: string) {{}}\n}}\n"
             ),
         );
     }
+    write(dir.path(), "src/token.ts", "import {InjectionToken} from '@angular/core';\nexport const TOKEN = new InjectionToken<string>('t');\n");
     let one = ngc_env(
         dir.path(),
-        &["build", "--outDir", "one"],
+        &["build", "--outDir", "one", "--emit-metadata"],
         &[("RAYON_NUM_THREADS", "1")],
     );
     one.expect_code(0);
     let many = ngc_env(
         dir.path(),
-        &["build", "--outDir", "many"],
+        &["build", "--outDir", "many", "--emit-metadata"],
         &[("RAYON_NUM_THREADS", "8")],
     );
     many.expect_code(0);
-    let default = ngc(dir.path(), &["build", "--outDir", "default"]);
+    let default = ngc(dir.path(), &["build", "--outDir", "default", "--emit-metadata"]);
     default.expect_code(0);
     let one = tree(&dir.path().join("one"));
     assert_eq!(one, tree(&dir.path().join("many")));
     assert_eq!(one, tree(&dir.path().join("default")));
-    assert_eq!(one.len(), 120, "every file has metadata");
+    assert_eq!(one.len(), 2 * 121, "every file has JavaScript and metadata");
 }

@@ -34,7 +34,7 @@ enum TopLevel<'m> {
 }
 
 /// The result of the walk, before validation and serialisation.
-pub(crate) struct ModuleWalk {
+pub(crate) struct ModuleWalk<'m> {
     /// `metadata`: exported name → value, in insertion order.
     pub metadata: Option<Value>,
     pub exports: Option<Vec<Value>>,
@@ -42,6 +42,8 @@ pub(crate) struct ModuleWalk {
     pub class_nodes: HashMap<String, Span>,
     /// Decorated members of exported classes.
     pub decorated_members: Vec<MemberFact>,
+    /// Exported classes by exported name, in walk order.
+    pub classes: Vec<(String, &'m Class)>,
 }
 
 fn classify<'m>(item: &'m ModuleItem, declaration_file: bool) -> Option<TopLevel<'m>> {
@@ -507,7 +509,7 @@ impl Walker<'_, '_, '_> {
 }
 
 /// Collects the metadata of a parsed module.
-pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &SourceFile<'_>) -> ModuleWalk {
+pub(crate) fn walk_module<'m>(module: &'m Module, ev: &mut Evaluator<'_, '_>, source: &SourceFile<'_>) -> ModuleWalk<'m> {
     let items: Vec<TopLevel<'_>> =
         module.body.iter().filter_map(|item| classify(item, source.is_declaration_file)).collect();
     let mut walker = Walker {
@@ -581,6 +583,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
     }
 
     let mut exports: Option<Vec<Value>> = None;
+    let mut classes = Vec::new();
     for item in &items {
         match item {
             TopLevel::ExportNamed { specifiers, from, node } => {
@@ -623,6 +626,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
                     let name = walker.exported_name(ident);
                     let value = walker.class_metadata(&name, class, *node);
                     walker.class_nodes.insert(name.clone(), *node);
+                    classes.push((name.clone(), *class));
                     walker.set_metadata(&name, value);
                 }
             }
@@ -657,6 +661,7 @@ pub(crate) fn walk_module(module: &Module, ev: &mut Evaluator<'_, '_>, source: &
         exports,
         class_nodes: walker.class_nodes,
         decorated_members: walker.decorated_members,
+        classes,
     }
 }
 
@@ -714,7 +719,7 @@ fn param_type(pat: &Pat) -> Option<&TsType> {
 }
 
 /// Builds the module object from the walk: `{__symbolic, version, metadata, importAs?, exports?}`.
-pub(crate) fn module_object(walk: &ModuleWalk, import_as: Option<String>) -> Option<Value> {
+pub(crate) fn module_object(walk: &ModuleWalk<'_>, import_as: Option<String>) -> Option<Value> {
     if walk.metadata.is_none() && walk.exports.is_none() {
         return None;
     }

@@ -9,6 +9,7 @@
 mod collector;
 mod diagnostics;
 mod evaluator;
+mod facts;
 mod json;
 mod jsstr;
 mod source;
@@ -17,6 +18,7 @@ mod symbols;
 mod validate;
 mod value;
 
+pub use facts::{DeclaredName, ExprFact, ExprSyntax, ImportFact, ImportedName, InitializerCall, PropertyFact};
 pub use json::{js_number_to_string, Json};
 pub use span_tree::SpanTree;
 
@@ -65,6 +67,14 @@ pub struct SourceFacts {
     /// The local name of the default export (`export default class X`, `export default X`),
     /// which the metadata records under its own name.
     pub default_export: Option<String>,
+    /// The bindings of the file's top-level imports, in order.
+    pub imports: Vec<ImportFact>,
+    /// Top-level classes, functions, enums and variables, exported or not, with the span of
+    /// their name (error nodes locate a non-exported class at its first decorator).
+    pub declared_names: Vec<DeclaredName>,
+    /// Members of exported classes initialised with a call (`name = input<string>()`): what
+    /// Angular's signal-based inputs, outputs and queries are declared with.
+    pub initializer_calls: Vec<InitializerCall>,
 }
 
 /// A decorated class member.
@@ -122,8 +132,12 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         spans: SpanTree::default(),
         decorated_members: walk.decorated_members.clone(),
         default_export: default_export(&module),
+        imports: facts::imports(&module),
+        declared_names: facts::declared_names(&module),
+        initializer_calls: Vec::new(),
     };
     if !diagnostics.is_empty() {
+        facts.initializer_calls = facts::initializer_calls(&walk.classes, &mut evaluator, &source);
         return Collected { metadata: None, diagnostics, facts };
     }
     let module_object = collector::module_object(&walk, source.amd_module_name());
@@ -137,6 +151,8 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         }
         json
     });
+    // After serialisation: evaluating the initializers cannot change the metadata.
+    facts.initializer_calls = facts::initializer_calls(&walk.classes, &mut evaluator, &source);
     if !diagnostics.is_empty() {
         return Collected { metadata: None, diagnostics, facts };
     }

@@ -149,10 +149,165 @@ fn is_simple_chain(text: &str) -> bool {
 
 fn raw_precedence(text: &str) -> Prec {
     if is_simple_chain(text) || is_bracketed_literal(text) {
-        Prec::Primary
-    } else {
-        Prec::Comma
+        return Prec::Primary;
     }
+    match raw_shape(text) {
+        RawShape::Chain => Prec::Member,
+        RawShape::Arrow => Prec::Assignment,
+        RawShape::Operators => Prec::Assignment,
+        RawShape::Other => Prec::Comma,
+    }
+}
+
+/// What a raw source expression is at its top level, as far as parentheses go.
+#[derive(Debug, PartialEq, Eq)]
+enum RawShape {
+    /// A primary expression followed by member accesses, calls and tagged templates
+    /// (`RouterModule.forRoot(routes)`, `new Foo(1)`, `function f() {}`, `{ a: 1 }`): needs
+    /// no parentheses as an operand, argument or callee.
+    Chain,
+    /// An arrow function (`(v) => v`): assignment precedence.
+    Arrow,
+    /// Operators without a top-level comma (`a || b`, `x ? y : z`): fine as a list element,
+    /// parenthesised as an operand (their exact precedence is not known).
+    Operators,
+    /// A top-level comma, or text that does not balance.
+    Other,
+}
+
+/// One top-level piece of a raw expression: a word, a bracketed group, a literal or a
+/// punctuator.
+#[derive(Debug, PartialEq, Eq)]
+enum RawPiece {
+    Word(String),
+    Group(char),
+    Literal,
+    Punct(String),
+}
+
+/// Splits `text` into top-level pieces (brackets, strings and template literals are one piece
+/// each); `None` when the brackets or quotes do not balance.
+fn raw_pieces(text: &str) -> Option<Vec<RawPiece>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '_' || c == '$' || c.is_alphanumeric() {
+            let start = i;
+            while i < chars.len() && (chars[i] == '_' || chars[i] == '$' || chars[i].is_alphanumeric() || (chars[start].is_ascii_digit() && chars[i] == '.')) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            pieces.push(if chars[start].is_ascii_digit() { RawPiece::Literal } else { RawPiece::Word(word) });
+        } else if c == '"' || c == '\'' || c == '`' {
+            i = skip_quoted(&chars, i)?;
+            pieces.push(if c == '`' { RawPiece::Group('`') } else { RawPiece::Literal });
+        } else if matches!(c, '(' | '[' | '{') {
+            let mut depth = 0usize;
+            let open = c;
+            loop {
+                let ch = *chars.get(i)?;
+                match ch {
+                    '"' | '\'' | '`' => {
+                        i = skip_quoted(&chars, i)?;
+                        continue;
+                    }
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            i += 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            pieces.push(RawPiece::Group(open));
+        } else if matches!(c, ')' | ']' | '}') {
+            return None;
+        } else {
+            let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
+            let punct = ["...", "?.", "=>"].iter().find(|p| rest.starts_with(**p)).map(|p| p.to_string()).unwrap_or_else(|| c.to_string());
+            i += punct.chars().count();
+            pieces.push(RawPiece::Punct(punct));
+        }
+    }
+    Some(pieces)
+}
+
+/// The index after the string or template literal starting at `start`.
+fn skip_quoted(chars: &[char], start: usize) -> Option<usize> {
+    let quote = chars[start];
+    let mut i = start + 1;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 2,
+            c if c == quote => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Classifies a raw expression (see [`RawShape`]).
+fn raw_shape(text: &str) -> RawShape {
+    let Some(pieces) = raw_pieces(text) else { return RawShape::Other };
+    if pieces.is_empty() || pieces.iter().any(|p| matches!(p, RawPiece::Punct(s) if s == ",")) {
+        return RawShape::Other;
+    }
+    if pieces.iter().any(|p| matches!(p, RawPiece::Punct(s) if s == "=>")) {
+        // `x => …`, `(a, b) => …`, `async (a) => …`: the arrow's parameters come first.
+        let arrow_at = pieces.iter().position(|p| matches!(p, RawPiece::Punct(s) if s == "=>")).unwrap_or(0);
+        let params_ok = match &pieces[..arrow_at] {
+            [RawPiece::Word(_)] | [RawPiece::Group('(')] => true,
+            [RawPiece::Word(w), RawPiece::Group('(')] | [RawPiece::Word(w), RawPiece::Word(_)] => w == "async",
+            _ => false,
+        };
+        return if params_ok { RawShape::Arrow } else { RawShape::Operators };
+    }
+    let mut rest = &pieces[..];
+    // The primary expression.
+    match rest {
+        [RawPiece::Word(w), RawPiece::Word(_), RawPiece::Group('('), RawPiece::Group('{'), ..] if w == "function" => rest = &rest[4..],
+        [RawPiece::Word(w), RawPiece::Group('('), RawPiece::Group('{'), ..] if w == "function" => rest = &rest[3..],
+        [RawPiece::Word(w), ..] if w == "new" => {
+            // `new X.Y(args)`: the constructor, its member path, then the arguments (`new X`
+            // without arguments binds looser than a call).
+            let [RawPiece::Word(_), tail @ ..] = &rest[1..] else { return RawShape::Operators };
+            rest = tail;
+            while let [RawPiece::Punct(p), RawPiece::Word(_), tail @ ..] = rest {
+                if p != "." {
+                    break;
+                }
+                rest = tail;
+            }
+            let [RawPiece::Group('('), tail @ ..] = rest else { return RawShape::Operators };
+            rest = tail;
+        }
+        [RawPiece::Word(w), ..] if !is_operator_word(w) => rest = &rest[1..],
+        [RawPiece::Group(_), ..] | [RawPiece::Literal, ..] => rest = &rest[1..],
+        _ => return RawShape::Operators,
+    }
+    // Member accesses, calls, element accesses and tagged templates.
+    loop {
+        match rest {
+            [] => return RawShape::Chain,
+            [RawPiece::Punct(p), RawPiece::Word(_), tail @ ..] if p == "." || p == "?." => rest = tail,
+            [RawPiece::Punct(p), RawPiece::Group('(' | '['), tail @ ..] if p == "?." => rest = tail,
+            [RawPiece::Group('(' | '[' | '`'), tail @ ..] => rest = tail,
+            _ => return RawShape::Operators,
+        }
+    }
+}
+
+/// Words that are operators rather than operands.
+fn is_operator_word(word: &str) -> bool {
+    matches!(word, "typeof" | "void" | "delete" | "await" | "yield" | "in" | "instanceof" | "async" | "class")
 }
 
 /// `[...]`, `{...}`, `(...)`, a string or number literal: self-delimiting text.
@@ -764,6 +919,19 @@ mod tests {
         assert_eq!(p(&str_lit("a\"b\\\n\u{2028}</script>${x}")), r#""a\"b\\\n\u2028</script>${x}""#);
         assert_eq!(p(&Expr::Not(Box::new(var("a").and(var("b"))))), "!(a && b)");
         assert_eq!(p(&Expr::Typeof(Box::new(var("ngDevMode")))), "typeof ngDevMode");
+    }
+
+    #[test]
+    fn raw_source_expressions_get_parentheses_only_where_needed() {
+        let items = array(vec![raw("RouterModule.forRoot(routes)"), raw("(v) => v"), raw("{ a: 1 }"), raw("a, b"), raw("new X.Y(1).z"), raw("a || b")]);
+        assert_eq!(p(&items), "[RouterModule.forRoot(routes), (v) => v, { a: 1 }, (a, b), new X.Y(1).z, a || b]");
+        assert_eq!(p(&raw("() => make('x')").call(vec![])), "(() => make('x'))()");
+        assert_eq!(p(&raw("function f(a) { return a; }").call(vec![])), "function f(a) { return a; }()");
+        assert_eq!(p(&raw("a.b(c)[d]").prop("e")), "a.b(c)[d].e");
+        assert_eq!(p(&raw("a + b").prop("e")), "(a + b).e");
+        assert_eq!(p(&raw("'a, b'").prop("length")), "'a, b'.length");
+        assert_eq!(p(&raw("new Foo").call(vec![])), "(new Foo)()");
+        assert_eq!(p(&raw("new a.Foo(1)").call(vec![])), "new a.Foo(1)()");
     }
 
     #[test]

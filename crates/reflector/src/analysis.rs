@@ -139,6 +139,7 @@ pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h d
             DeclarationProblem::ForeignDecorator { module, span, class, decorator } => {
                 (module, diag::foreign_decorator(span, &class, &decorator))
             }
+            DeclarationProblem::Diagnostic { module, diagnostic } => (module, diagnostic),
         };
         push(&modules, &mut diagnostics, module, d);
     }
@@ -195,9 +196,12 @@ fn eval_diagnostic(modules: &Modules<'_>, problem: &EvalProblem) -> Option<Diagn
             // diagnostic only when that is the file it is reported in.
             let holder = modules.program_file(problem.found_in).filter(|_| problem.found_in == problem.module);
             let declared = match (line, character, holder) {
-                (Some(l), Some(c), Some(file)) => LineIndex::new(&file.text)
-                    .offset_of_utf16(&file.text, *l, *c)
-                    .map(|start| Span::new(start, start + context_name.as_deref().map_or(1, |n| n.len() as u32))),
+                (Some(l), Some(c), Some(file)) => LineIndex::new(&file.text).offset_of_utf16(&file.text, *l, *c).map(|start| {
+                    // A non-exported class is located at its first decorator: label its name.
+                    let name = context_name.as_deref();
+                    let declared = file.facts.declared_names.iter().find(|d| Some(d.name.as_str()) == name && d.span.start >= start);
+                    declared.map_or_else(|| Span::new(start, start + name.map_or(1, |n| n.len() as u32)), |d| d.span)
+                }),
                 _ => None,
             };
             let name = context_name.clone().unwrap_or_default();

@@ -6,6 +6,7 @@ use ngc_diagnostics::Span;
 
 use crate::dts::IvyDeclaration;
 use crate::evaluate::{escape, symbolic, Evaluator, Site, StaticValue};
+use crate::members::{is_forward_ref_text, read_members, split_binding};
 use crate::modules::{ModuleId, SymbolId};
 
 /// An input of a directive or component.
@@ -14,7 +15,11 @@ pub struct InputMeta {
     pub property: String,
     pub alias: String,
     pub required: bool,
+    /// Declared with `input()` or `model()`.
     pub is_signal: bool,
+    /// A `transform` is given (`@Input({transform})`, `input(v, {transform})`). Always `false`
+    /// for library inputs: declaration files record only the accepted type.
+    pub has_transform: bool,
 }
 
 /// An output of a directive or component.
@@ -33,6 +38,80 @@ pub enum TemplateSource {
     Url(String),
 }
 
+/// A view or content query: `@ViewChild('ref')`, `items = contentChildren(Item)`, or an entry
+/// of the decorator's `queries`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryMeta {
+    pub property: String,
+    /// `ViewChild`/`ContentChild`: the first match only.
+    pub first: bool,
+    pub predicate: QueryPredicate,
+    pub descendants: bool,
+    /// The `read` option: what to read from the matched element.
+    pub read: Option<QueryExpr>,
+    /// `static: true` (decorator queries only; signal queries are never static).
+    pub is_static: bool,
+    pub emit_distinct_changes_only: bool,
+    /// Declared with `viewChild()` and friends.
+    pub is_signal: bool,
+}
+
+/// What a query looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryPredicate {
+    /// Template reference names (`'ref'`, or a list in a decorator).
+    Names(Vec<String>),
+    /// A type or token.
+    Type(QueryExpr),
+}
+
+/// An expression of a query, as written in the directive's file, and what it evaluates to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryExpr {
+    /// Where the expression is written (code generation emits it as written).
+    pub span: Span,
+    /// A class or token; `Unknown` for a class the file does not export.
+    pub value: StaticValue,
+    /// Written as `forwardRef(() => X)`.
+    pub forward_ref: bool,
+}
+
+/// Host bindings of a directive: the decorator's `host` object, then `@HostBinding` and
+/// `@HostListener` members, as Angular's `parseHostBindings` sorts them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HostMeta {
+    /// Static attributes (`role: 'button'`); a value that is not a string stays as evaluated.
+    pub attributes: Vec<(String, StaticValue)>,
+    /// Event name (`click`, `window:resize`) → handler source (`onClick($event)`).
+    pub listeners: Vec<(String, String)>,
+    /// Property name (`class.active`, `attr.aria-label`) → binding source (`isActive`,
+    /// `this.label` for `@HostBinding`).
+    pub properties: Vec<(String, String)>,
+    /// The static `class` attribute.
+    pub class_attribute: Option<String>,
+    /// The static `style` attribute.
+    pub style_attribute: Option<String>,
+}
+
+impl HostMeta {
+    pub fn is_empty(&self) -> bool {
+        *self == HostMeta::default()
+    }
+}
+
+/// An entry of `hostDirectives`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostDirectiveMeta {
+    /// The directive (a class symbol, or what the entry evaluated to when it is not one).
+    pub directive: StaticValue,
+    /// Written as `forwardRef(() => X)`.
+    pub is_forward_reference: bool,
+    /// Inputs of the host directive exposed on the host: (its public name, the name on the host).
+    pub inputs: Vec<(String, String)>,
+    /// Outputs exposed on the host: (the host directive's public name, the name on the host).
+    pub outputs: Vec<(String, String)>,
+}
+
 /// A component or directive.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DirectiveMeta {
@@ -46,6 +125,15 @@ pub struct DirectiveMeta {
     /// `imports` of a standalone component, evaluated (program components only).
     pub imports: Vec<(StaticValue, Span)>,
     pub template: Option<TemplateSource>,
+    /// Content queries in Angular's order: signal queries, `@ContentChild`, `@ContentChildren`,
+    /// then the decorator's `queries` (program directives only; a library's declaration file
+    /// lists only the fields of its content queries).
+    pub queries: Vec<QueryMeta>,
+    /// View queries in Angular's order (program directives only).
+    pub view_queries: Vec<QueryMeta>,
+    /// Host bindings (program directives only).
+    pub host: HostMeta,
+    pub host_directives: Vec<HostDirectiveMeta>,
 }
 
 /// A pipe.
@@ -68,6 +156,8 @@ pub struct NgModuleMeta {
 }
 
 /// What an Angular class is.
+// One per class, looked up far more often than built: not worth boxing the directive.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Declaration {
     Directive(DirectiveMeta),
@@ -84,12 +174,20 @@ pub enum DeclarationProblem {
     NonPublicMember { module: ModuleId, span: Span, class: String, member: String, decorator: String, accessibility: Accessibility },
     /// A class decorator that is not one of Angular's.
     ForeignDecorator { module: ModuleId, span: Span, class: String, decorator: String },
+    /// A diagnostic made where the problem was found (Angular's checks of members and of
+    /// `hostDirectives`).
+    Diagnostic { module: ModuleId, diagnostic: ngc_diagnostics::Diagnostic },
 }
 
 const CLASS_DECORATORS: &[&str] = &["Component", "Directive", "Pipe", "NgModule", "Injectable"];
 
-/// The Angular decorator a decorator call resolves to, with its evaluated first argument.
-fn angular_decorator(ev: &mut Evaluator<'_, '_>, decorator: &Json, site: &Site) -> Result<(String, StaticValue), String> {
+/// The Angular decorator a decorator call resolves to, with its evaluated arguments; `Err`
+/// with the decorator's name when it is not one of `@angular/core`'s.
+pub(crate) fn angular_decorator(
+    ev: &mut Evaluator<'_, '_>,
+    decorator: &Json,
+    site: &Site,
+) -> Result<(String, Vec<StaticValue>), String> {
     let callee = if symbolic(decorator) == Some("call") { decorator.get("expression") } else { Some(decorator) };
     let callee_site = if symbolic(decorator) == Some("call") { site.child("expression") } else { site.clone() };
     let callee_value = callee.map(|c| ev.evaluate(c, &callee_site, &Default::default())).unwrap_or(StaticValue::Undefined);
@@ -102,11 +200,15 @@ fn angular_decorator(ev: &mut Evaluator<'_, '_>, decorator: &Json, site: &Site) 
     if !is_angular {
         return Err(if name.is_empty() { "a decorator".into() } else { name });
     }
-    let argument = match decorator.get("arguments") {
-        Some(Json::Array(args)) if !args.is_empty() => ev.evaluate(&args[0], &site.child("arguments").child("0"), &Default::default()),
-        _ => StaticValue::Undefined,
+    let arguments = match decorator.get("arguments") {
+        Some(Json::Array(args)) => args
+            .iter()
+            .enumerate()
+            .map(|(i, arg)| ev.evaluate(arg, &site.child("arguments").child(&i.to_string()), &Default::default()))
+            .collect(),
+        _ => Vec::new(),
     };
-    Ok((name, argument))
+    Ok((name, arguments))
 }
 
 /// Reads the Angular declaration of a program class entry.
@@ -122,9 +224,9 @@ pub fn read_program_class(
         for (i, decorator) in decorators.iter().enumerate() {
             let site = class_site.child("decorators").child(&i.to_string());
             match angular_decorator(ev, decorator, &site) {
-                Ok((name, arg)) if CLASS_DECORATORS.contains(&name.as_str()) => {
+                Ok((name, args)) if CLASS_DECORATORS.contains(&name.as_str()) => {
                     if found.is_none() {
-                        found = Some((name, arg, i));
+                        found = Some((name, args.into_iter().next().unwrap_or(StaticValue::Undefined), i));
                     }
                 }
                 Ok(_) => {}
@@ -143,14 +245,8 @@ pub fn read_program_class(
     match kind.as_str() {
         "Component" | "Directive" => {
             let is_component = kind == "Component";
-            let (mut inputs, mut outputs) = (Vec::new(), Vec::new());
-            if let Some(StaticValue::Array(items)) = meta.field("inputs") {
-                inputs.extend(items.iter().filter_map(input_from_metadata));
-            }
-            if let Some(StaticValue::Array(items)) = meta.field("outputs") {
-                outputs.extend(items.iter().filter_map(|o| o.as_str().map(split_binding)).map(|(p, a)| OutputMeta { property: p, alias: a }));
-            }
-            read_member_bindings(ev, symbol, entry, &class_site, &mut inputs, &mut outputs);
+            let members = read_members(ev, symbol, entry, &meta, &arg_site, problems);
+            let host_directives = host_directives(ev, &meta, &arg_site, symbol);
             let template = match (meta.field("template"), meta.field("templateUrl")) {
                 (Some(StaticValue::String(t)), _) => Some(TemplateSource::Inline { text: t.clone() }),
                 (_, Some(StaticValue::String(url))) => Some(TemplateSource::Url(url.clone())),
@@ -166,11 +262,15 @@ pub fn read_program_class(
                     .and_then(|e| e.as_str())
                     .map(|e| e.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
                     .unwrap_or_default(),
-                inputs,
-                outputs,
+                inputs: members.inputs,
+                outputs: members.outputs,
                 standalone: standalone_flag(&meta),
                 imports,
                 template: if is_component { template } else { None },
+                queries: members.queries,
+                view_queries: members.view_queries,
+                host: members.host,
+                host_directives,
             }
             .into()
         }
@@ -221,72 +321,6 @@ fn flatten(ev: &Evaluator<'_, '_>, value: &StaticValue, site: &Site, out: &mut V
         }
         other => out.push((other.clone(), ev.span_at(site))),
     }
-}
-
-/// `'prop'` or `'prop: alias'`.
-fn split_binding(binding: &str) -> (String, String) {
-    match binding.split_once(':') {
-        Some((property, alias)) => (property.trim().to_string(), alias.trim().to_string()),
-        None => (binding.trim().to_string(), binding.trim().to_string()),
-    }
-}
-
-/// An entry of a decorator's `inputs` array: `'prop'`, `'prop: alias'` or `{name, alias, required}`.
-fn input_from_metadata(value: &StaticValue) -> Option<InputMeta> {
-    match value {
-        StaticValue::String(s) => {
-            let (property, alias) = split_binding(s);
-            Some(InputMeta { property, alias, required: false, is_signal: false })
-        }
-        StaticValue::Object(_) => {
-            let property = value.field("name")?.as_str()?.to_string();
-            let alias = value.field("alias").and_then(|a| a.as_str()).unwrap_or(&property).to_string();
-            let required = matches!(value.field("required"), Some(StaticValue::Bool(true)));
-            Some(InputMeta { property, alias, required, is_signal: false })
-        }
-        _ => None,
-    }
-}
-
-/// `@Input()` / `@Output()` on members.
-fn read_member_bindings(
-    ev: &mut Evaluator<'_, '_>,
-    symbol: &SymbolId,
-    entry: &Json,
-    class_site: &Site,
-    inputs: &mut Vec<InputMeta>,
-    outputs: &mut Vec<OutputMeta>,
-) {
-    let Some(Json::Object(members)) = entry.get("members") else { return };
-    for (member, list) in members {
-        let Json::Array(list) = list else { continue };
-        for (i, item) in list.iter().enumerate() {
-            let Some(Json::Array(decorators)) = item.get("decorators") else { continue };
-            for (j, decorator) in decorators.iter().enumerate() {
-                let site = class_site.child("members").child(member).child(&i.to_string()).child("decorators").child(&j.to_string());
-                let Ok((name, arg)) = angular_decorator(ev, decorator, &site) else { continue };
-                match name.as_str() {
-                    "Input" => {
-                        let (alias, required) = match &arg {
-                            StaticValue::String(alias) => (alias.clone(), false),
-                            StaticValue::Object(_) => (
-                                arg.field("alias").and_then(|a| a.as_str()).unwrap_or(member).to_string(),
-                                matches!(arg.field("required"), Some(StaticValue::Bool(true))),
-                            ),
-                            _ => (member.clone(), false),
-                        };
-                        inputs.push(InputMeta { property: member.clone(), alias, required, is_signal: false });
-                    }
-                    "Output" => {
-                        let alias = arg.as_str().unwrap_or(member).to_string();
-                        outputs.push(OutputMeta { property: member.clone(), alias });
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    let _ = symbol;
 }
 
 /// Decorated members must be public: the generated code reads and writes them from outside.
@@ -347,12 +381,30 @@ pub fn read_library_class(ev: &mut Evaluator<'_, '_>, symbol: &SymbolId) -> Decl
                         alias: i.public_name.clone(),
                         required: i.required,
                         is_signal: i.is_signal,
+                        has_transform: false,
                     })
                     .collect(),
                 outputs: d.outputs.iter().map(|(p, a)| OutputMeta { property: p.clone(), alias: a.clone() }).collect(),
                 standalone: d.standalone,
                 imports: Vec::new(),
                 template: None,
+                queries: Vec::new(),
+                view_queries: Vec::new(),
+                host: HostMeta::default(),
+                host_directives: d
+                    .host_directives
+                    .iter()
+                    .map(|h| HostDirectiveMeta {
+                        directive: ev
+                            .modules
+                            .resolve_library_type(symbol.module, h.directive.namespace.as_deref(), &h.directive.name)
+                            .map(StaticValue::Symbol)
+                            .unwrap_or_else(|| StaticValue::Unknown(format!("'{}' in a library directive", h.directive.name))),
+                        is_forward_reference: false,
+                        inputs: h.inputs.clone(),
+                        outputs: h.outputs.clone(),
+                    })
+                    .collect(),
             })
         }
         Some(IvyDeclaration::Pipe(p)) => Declaration::Pipe(PipeMeta {
@@ -380,4 +432,30 @@ pub fn read_library_class(ev: &mut Evaluator<'_, '_>, symbol: &SymbolId) -> Decl
         }
         _ => Declaration::Other,
     }
+}
+
+/// `hostDirectives: [Dir, {directive: Other, inputs: ['a', 'b: c'], outputs: [...]}]`.
+fn host_directives(ev: &Evaluator<'_, '_>, meta: &StaticValue, arg_site: &Site, symbol: &SymbolId) -> Vec<HostDirectiveMeta> {
+    let Some(StaticValue::Array(items)) = meta.field("hostDirectives") else { return Vec::new() };
+    let text = ev.modules.program_file(symbol.module).map(|f| f.text.clone());
+    let site = arg_site.child("hostDirectives");
+    let mapping = |value: &StaticValue, field: &str| -> Vec<(String, String)> {
+        match value.field(field) {
+            Some(StaticValue::Array(entries)) => entries.iter().filter_map(|e| e.as_str().map(split_binding)).collect(),
+            _ => Vec::new(),
+        }
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (directive, directive_site) = match item.field("directive") {
+                Some(directive) => (directive.clone(), site.child(&i.to_string()).child("directive")),
+                None => (item.clone(), site.child(&i.to_string())),
+            };
+            let span = ev.span_at(&directive_site);
+            let is_forward_reference = text.as_deref().is_some_and(|t| is_forward_ref_text(t, span));
+            HostDirectiveMeta { directive, is_forward_reference, inputs: mapping(item, "inputs"), outputs: mapping(item, "outputs") }
+        })
+        .collect()
 }

@@ -151,3 +151,60 @@ pub(crate) fn import_not_standalone(span: Span, entry: &str, component: &str) ->
         .with_label(span, format!("imported by '{component}'"))
         .with_help(format!("import the NgModule that declares and exports '{entry}' instead, or make '{entry}' standalone"))
 }
+
+/// NG1010: a value of the wrong type or form where Angular reads it statically (signal API
+/// options, query options, host binding arguments).
+#[cold]
+pub(crate) fn wrong_type(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NG1010", message.to_string())
+        .with_label(span, "not statically analyzable in this form")
+        .with_help("write the value literally here: an object literal, a string literal or `true`/`false`")
+}
+
+/// NG1011: a query `read` option that is not a class reference.
+#[cold]
+pub(crate) fn not_literal(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NG1011", message.to_string())
+        .with_label(span, "expected a class reference")
+        .with_help("name the class or token directly (`read: ElementRef`)")
+}
+
+/// NG1050: a member that is both a signal API and decorated with the matching decorator.
+#[cold]
+pub(crate) fn initializer_with_decorator(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NG1050", message.to_string())
+        .with_label(span, "remove this decorator")
+        .with_help("the initializer already declares the member to Angular")
+}
+
+/// NG1051: a signal input or output also listed in the decorator's `inputs`/`outputs`.
+#[cold]
+pub(crate) fn decorator_metadata_collision(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NG1051", message.to_string())
+        .with_label(span, "declared here with a signal API")
+        .with_help("remove the member from the decorator's `inputs`/`outputs` array")
+}
+
+/// NG1052: `output.required()`.
+#[cold]
+pub(crate) fn output_required(span: Span) -> Diagnostic {
+    Diagnostic::error("NG1052", "Output does not support \".required()\".")
+        .with_label(span, "outputs cannot be required")
+        .with_help("call `output()` without `.required`")
+}
+
+/// NG1053: a signal API on a member whose visibility Angular cannot access.
+#[cold]
+pub(crate) fn initializer_visibility(span: Span, api: &str, access: &str, allowed: &str) -> Diagnostic {
+    Diagnostic::error("NG1053", format!("Cannot use \"{api}\" on a class member that is declared as {access}."))
+        .with_label(span, format!("'{api}' on a {access} member"))
+        .with_help(format!("Update the class field to be either: {allowed}"))
+}
+
+/// NG1100: an input, output or query on a static member.
+#[cold]
+pub(crate) fn static_member(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("NG1100", message.to_string())
+        .with_label(span, "declared on a static member")
+        .with_help("remove `static`: inputs, outputs and queries belong to instances")
+}

@@ -121,6 +121,9 @@ pub struct Evaluator<'m, 'h> {
     in_progress: Vec<SymbolId>,
 }
 
+/// The `@angular/core` classes metadata may instantiate.
+const NEW_ALLOWED: [&str; 5] = ["InjectionToken", "ViewChild", "ViewChildren", "ContentChild", "ContentChildren"];
+
 /// Deeper evaluation than this (macro recursion, reference chains) is cut with `Unknown`.
 const MAX_DEPTH: usize = 200;
 
@@ -270,7 +273,9 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             "new" => {
                 let class = self.evaluate(field("expression"), &site.child("expression"), scope);
                 let args = self.arguments(value, site, scope);
-                let is_token = matches!(&class, StaticValue::Symbol(s) if s.name == "InjectionToken" && self.is_angular_core(s));
+                // `InjectionToken`, and the query classes of a decorator's `queries`.
+                let is_token = matches!(&class, StaticValue::Symbol(s)
+                    if NEW_ALLOWED.contains(&s.name.as_str()) && self.is_angular_core(s));
                 if !is_token {
                     let name = symbol_name(&class);
                     self.problem(site, ProblemKind::UnsupportedNew { name });

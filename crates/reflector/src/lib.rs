@@ -16,6 +16,7 @@ pub mod dts;
 pub mod evaluate;
 pub mod host;
 pub mod matching;
+pub mod members;
 pub mod modules;
 pub mod resolve;
 pub mod scope;

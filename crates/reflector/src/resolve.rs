@@ -11,9 +11,11 @@
 //! the nearest package.json `type`) selects the export conditions as TypeScript's program does
 //! for import declarations.
 //!
-//! Not covered: symlinks (TypeScript reports the real path of a symlinked package; the [`Host`]
-//! has no `realpath`), redirects of `exports` into `outDir` sources, case-insensitive file
-//! systems, and `noDtsResolution`.
+//! Symlinked packages (pnpm's layout) are reported under their real path, as TypeScript does
+//! unless `preserveSymlinks` is set, through [`Host::realpath`].
+//!
+//! Not covered: redirects of `exports` into `outDir` sources, case-insensitive file systems,
+//! and `noDtsResolution`.
 //!
 //! The resolver does no IO of its own: every probe goes through the [`Host`]. A [`Resolver`]
 //! caches parsed package.json files; [`resolve_module`] is the one-shot form.
@@ -91,6 +93,9 @@ pub struct ResolveOptions {
     pub resolve_json_module: Option<bool>,
     /// `allowJs` (only changes the order in which a package's self-references are tried).
     pub allow_js: bool,
+    /// `preserveSymlinks`: report packages under the path they were found through instead of
+    /// their real path ([`Host::realpath`]).
+    pub preserve_symlinks: bool,
 }
 
 impl Default for ResolveOptions {
@@ -108,6 +113,7 @@ impl Default for ResolveOptions {
             resolve_package_json_imports: None,
             resolve_json_module: None,
             allow_js: false,
+            preserve_symlinks: false,
         }
     }
 }

@@ -17,6 +17,8 @@ use ngc_reflector::Host;
 struct MemoryHost {
     files: BTreeMap<PathBuf, Arc<str>>,
     directories: BTreeSet<PathBuf>,
+    /// Symbolic links: link directory → target directory.
+    links: Vec<(PathBuf, PathBuf)>,
 }
 
 impl MemoryHost {
@@ -29,7 +31,32 @@ impl MemoryHost {
                 dir = d.parent();
             }
         }
-        MemoryHost { files: files.iter().map(|(p, t)| (PathBuf::from(p), Arc::from(*t))).collect(), directories }
+        MemoryHost {
+            files: files.iter().map(|(p, t)| (PathBuf::from(p), Arc::from(*t))).collect(),
+            directories,
+            links: Vec::new(),
+        }
+    }
+
+    /// Makes `link` a symbolic link to the directory `target`: every file below `target` is
+    /// also found below `link`.
+    fn with_link(mut self, link: &str, target: &str) -> Self {
+        let (link, target) = (PathBuf::from(link), PathBuf::from(target));
+        let linked: Vec<(PathBuf, Arc<str>)> = self
+            .files
+            .iter()
+            .filter_map(|(p, t)| p.strip_prefix(&target).ok().map(|rest| (link.join(rest), t.clone())))
+            .collect();
+        for (path, text) in linked {
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                self.directories.insert(d.to_path_buf());
+                dir = d.parent();
+            }
+            self.files.insert(path, text);
+        }
+        self.links.push((link, target));
+        self
     }
 }
 
@@ -42,6 +69,14 @@ impl Host for MemoryHost {
     }
     fn directory_exists(&self, path: &Path) -> bool {
         self.directories.contains(path)
+    }
+    fn realpath(&self, path: &Path) -> PathBuf {
+        for (link, target) in &self.links {
+            if let Ok(rest) = path.strip_prefix(link) {
+                return target.join(rest);
+            }
+        }
+        path.to_path_buf()
     }
 }
 
@@ -259,4 +294,27 @@ fn path_normalisation() {
     assert_eq!(n("/../a//b"), PathBuf::from("/a/b"));
     assert_eq!(n("c:\\x\\..\\y"), PathBuf::from("c:/y"));
     assert_eq!(n("/"), PathBuf::from("/"));
+}
+
+#[test]
+fn linked_packages_resolve_to_their_real_path() {
+    // pnpm's layout: node_modules/lib is a link into node_modules/.pnpm.
+    let host = MemoryHost::new(&[
+        ("/p/src/main.ts", ""),
+        ("/p/node_modules/.pnpm/lib@1.0.0/node_modules/lib/package.json", r#"{"types": "./index.d.ts"}"#),
+        ("/p/node_modules/.pnpm/lib@1.0.0/node_modules/lib/index.d.ts", ""),
+    ])
+    .with_link("/p/node_modules/lib", "/p/node_modules/.pnpm/lib@1.0.0/node_modules/lib");
+    for mode in ALL {
+        let r = resolve(&host, mode, "lib", "/p/src/main.ts").expect("resolves");
+        assert_eq!(r.path, PathBuf::from("/p/node_modules/.pnpm/lib@1.0.0/node_modules/lib/index.d.ts"), "{mode:?}");
+        assert!(r.is_external_library);
+        // A relative specifier keeps the path it was written with, as in TypeScript.
+        let relative = resolve(&host, mode, "../node_modules/lib/index.d.ts", "/p/src/main.ts");
+        assert_eq!(relative.map(|r| r.path), Some(PathBuf::from("/p/node_modules/lib/index.d.ts")), "{mode:?}");
+        // `preserveSymlinks` keeps the link path.
+        let options = ResolveOptions { preserve_symlinks: true, ..options(mode) };
+        let preserved = resolve_module("lib", Path::new("/p/src/main.ts"), &options, &host).expect("resolves");
+        assert_eq!(preserved.path, PathBuf::from("/p/node_modules/lib/index.d.ts"), "{mode:?}");
+    }
 }

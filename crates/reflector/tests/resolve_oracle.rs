@@ -69,6 +69,9 @@ impl Host for FsHost {
     fn directory_exists(&self, path: &Path) -> bool {
         path.is_dir()
     }
+    fn realpath(&self, path: &Path) -> PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,3 +1,65 @@
 //! The Angular file transform: each program file's Angular classes are analysed (decorators
 //! through the reflector), compiled to definitions and factories, and spliced into the file's
 //! JavaScript.
+
+pub mod di;
+pub mod diagnostics;
+pub mod eval;
+pub mod facts;
+pub mod handlers;
+pub mod identity;
+pub mod imports;
+pub mod members;
+pub mod options;
+pub mod paths;
+pub mod program;
+pub mod resources;
+pub mod source;
+pub mod syntax;
+pub mod value;
+pub mod compile;
+pub mod templates;
+
+use std::sync::Mutex;
+
+use ngc_codegen::render3::template::TemplateCompiler;
+use ngc_reflector::ModuleId;
+use ngc_ts_emit::EmitOptions;
+
+pub use compile::CompiledFile;
+pub use diagnostics::{ExternalSource, TransformDiagnostic};
+pub use options::TransformOptions;
+pub use program::ProgramRefs;
+pub use resources::ResourceHost;
+
+/// Compiles one program file: parses it, asks the program (`refs`, shared by the threads
+/// that compile files, locked only for that) what its classes need, compiles the Angular
+/// classes and emits the JavaScript. `file_name` is the file's absolute path.
+#[allow(clippy::too_many_arguments)]
+pub fn transform_file(
+    refs: &Mutex<ProgramRefs<'_, '_>>,
+    module: ModuleId,
+    file_name: &str,
+    text: &str,
+    options: &TransformOptions,
+    emit_options: &EmitOptions,
+    resources: &dyn ResourceHost,
+    templates: &mut dyn TemplateCompiler<Error = Vec<ngc_diagnostics::Diagnostic>>,
+) -> CompiledFile {
+    let parsed = match ngc_ts_emit::parse(file_name, text) {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => {
+            return CompiledFile { code: String::new(), diagnostics: diagnostics.into_iter().map(TransformDiagnostic::from).collect() }
+        }
+    };
+    let spans = compile::spans_of(&parsed);
+    let facts = {
+        let source = source::Source::new(&parsed.file_name, &parsed.text, &parsed.module, spans);
+        match refs.lock() {
+            Ok(mut refs) => facts::file_facts(&mut refs, module, &source),
+            Err(poisoned) => facts::file_facts(&mut poisoned.into_inner(), module, &source),
+        }
+    };
+    let job = compile::FileJob { parsed: &parsed, facts: &facts, options, emit_options, resources, program: &facts };
+    compile::compile_file(&job, templates)
+}

@@ -27,6 +27,32 @@ function walk(dir) {
     else if (entry.name.endsWith('.js')) scan(full);
   }
 }
+// Every `ɵɵdirectiveInject(...)`, `ɵɵinject(...)` and `ɵɵinjectAttribute(...)` call in `text`,
+// as [kind, argument text], with nested parentheses in the arguments.
+function injectCalls(text) {
+  const calls = [];
+  for (const m of text.matchAll(/ɵɵ(directiveInject|inject|injectAttribute)\(/g)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    const start = i;
+    for (; i < text.length && depth > 0; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+    }
+    calls.push([m[1], text.slice(start, i - 1)]);
+  }
+  return calls;
+}
+function topLevelCommas(args) {
+  const commas = [];
+  let depth = 0;
+  for (let i = 0; i < args.length; i++) {
+    if ('([{'.includes(args[i])) depth++;
+    else if (')]}'.includes(args[i])) depth--;
+    else if (args[i] === ',' && depth === 0) commas.push(i);
+  }
+  return commas;
+}
 function scan(file) {
   const text = fs.readFileSync(file, 'utf8');
   const namespaces = new Map();
@@ -53,10 +79,13 @@ function scan(file) {
     else if (body.includes('ɵɵinvalidFactory')) entry.kind = 'invalid';
     else {
       entry.kind = 'known';
-      entry.dependencies = [...body.matchAll(/ɵɵ(directiveInject|inject|injectAttribute)\(([^()]*)\)/g)].map((call) => {
-        if (call[1] === 'injectAttribute') return { attribute: call[2].trim().slice(1, -1) };
-        const [token, flags] = call[2].split(',').map((s) => s.trim());
-        return { inject: call[1], token: reference(token), flags: flags ? Number(flags) : 0 };
+      entry.dependencies = injectCalls(body).map(([kind, args]) => {
+        if (kind === 'injectAttribute') return { attribute: args.trim().slice(1, -1) };
+        // The token may be `forwardRef(() => X)`: split at the last top-level comma.
+        const comma = topLevelCommas(args).pop();
+        const [token, flags] = comma === undefined ? [args, ''] : [args.slice(0, comma), args.slice(comma + 1)];
+        const forward = /^forwardRef\(\s*\(\)\s*=>\s*([\w.]+)\s*\)$/.exec(token.trim());
+        return { inject: kind, token: reference(forward ? forward[1] : token.trim()), flags: flags.trim() ? Number(flags) : 0 };
       });
     }
     factories.push(entry);

@@ -221,7 +221,7 @@ impl Ctx<'_> {
         if self.resolve_json_module() {
             extensions |= JSON;
         }
-        match self.options.module_resolution {
+        let resolved = match self.options.module_resolution {
             ModuleResolution::Node16 | ModuleResolution::NodeNext => {
                 let base = if self.options.module_resolution == ModuleResolution::Node16 {
                     NODE16_DEFAULT
@@ -240,7 +240,23 @@ impl Ctx<'_> {
                 let conditions = mode.map(|m| self.conditions(Some(m)));
                 self.worker(self.node_resolution_features(), name, &containing_dir, extensions, conditions, 0)
             }
+        };
+        let (found, external) = resolved?;
+        Some((self.real_path_of_library(found, external, name), external))
+    }
+
+    /// TypeScript's `createResolvedModuleWithFailedLookupLocationsHandlingSymlink`: a package
+    /// found through `node_modules` by a bare specifier is reported under its real path
+    /// (`node_modules/.pnpm/...` for a pnpm link), unless `preserveSymlinks` is set.
+    fn real_path_of_library(&self, found: Found, external: bool, name: &str) -> Found {
+        if !external || self.options.preserve_symlinks || is_external_module_name_relative(name) {
+            return found;
         }
+        let real = path_str(&self.host.realpath(Path::new(&found.path)));
+        if real.is_empty() || real == found.path {
+            return found;
+        }
+        Found { path: real, ext: found.ext }
     }
 
     /// TypeScript's `nodeModuleNameResolverWorker`.

@@ -1,0 +1,120 @@
+//! Which identifiers of the file name the declarations an expression refers to.
+//!
+//! ngc's evaluator records, on every reference it reaches through an identifier, that
+//! identifier; a reference with an identifier in the file being compiled is written as that
+//! identifier (`LocalIdentifierStrategy`), any other through an import. The same happens here
+//! syntactically: the expression is walked, through the initializers of the file's own
+//! constants, and each identifier bound to a declaration (an import or a class of the file)
+//! is recorded under the declaration's key.
+
+use std::collections::{HashMap, HashSet};
+
+use swc_ecma_ast as ast;
+
+use crate::source::Source;
+use crate::value::{EmitRef, RefValue};
+
+/// Declaration key → the first identifier of the file that names it.
+#[derive(Debug, Clone, Default)]
+pub struct Identities {
+    by_key: HashMap<String, String>,
+}
+
+impl Identities {
+    /// The identities reachable from `expr`.
+    pub fn of(expr: &ast::Expr, source: &Source<'_>, bindings: &HashMap<String, String>) -> Self {
+        let mut identities = Identities::default();
+        let mut seen = HashSet::new();
+        identities.walk(expr, source, bindings, &mut seen);
+        identities
+    }
+
+    /// How generated code writes `reference`: the identifier that names it, if any, else
+    /// what the reference emitter decided.
+    pub fn emit(&self, reference: &RefValue) -> EmitRef {
+        if let EmitRef::Local(_) = &reference.emit {
+            return reference.emit.clone();
+        }
+        match self.by_key.get(&reference.key) {
+            Some(identifier) => EmitRef::Local(identifier.clone()),
+            None => reference.emit.clone(),
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    fn walk(&mut self, expr: &ast::Expr, source: &Source<'_>, bindings: &HashMap<String, String>, seen: &mut HashSet<String>) {
+        stacker_free_walk(expr, &mut |e| match e {
+            ast::Expr::Ident(ident) => {
+                let name = ident.sym.to_string();
+                if let Some(key) = bindings.get(&name) {
+                    self.by_key.entry(key.clone()).or_insert_with(|| name.clone());
+                }
+                if source.imports.get(&name).is_none() && seen.insert(name.clone()) {
+                    if let Some(init) = source.local_const(&name) {
+                        self.walk(init, source, bindings, seen);
+                    }
+                }
+                false
+            }
+            // `ns.X` and `a.b` do not record an identity for what they select.
+            ast::Expr::Member(_) => false,
+            _ => true,
+        });
+    }
+}
+
+/// Visits `expr` and its sub-expressions (arrays, spreads, calls, arrows, objects,
+/// conditionals, parentheses, casts) with an explicit stack; `visit` returns whether to
+/// descend into the node.
+fn stacker_free_walk(expr: &ast::Expr, visit: &mut dyn FnMut(&ast::Expr) -> bool) {
+    let mut stack: Vec<&ast::Expr> = vec![expr];
+    while let Some(e) = stack.pop() {
+        if !visit(e) {
+            continue;
+        }
+        match e {
+            ast::Expr::Array(a) => stack.extend(a.elems.iter().rev().flatten().map(|el| &*el.expr)),
+            ast::Expr::Call(c) => {
+                stack.extend(c.args.iter().rev().map(|a| &*a.expr));
+                if let ast::Callee::Expr(callee) = &c.callee {
+                    stack.push(callee);
+                }
+            }
+            ast::Expr::New(n) => {
+                if let Some(args) = &n.args {
+                    stack.extend(args.iter().rev().map(|a| &*a.expr));
+                }
+            }
+            ast::Expr::Arrow(a) => {
+                if let ast::ArrowFunctionBody::Expr(body) = &*a.body {
+                    stack.push(body);
+                }
+            }
+            ast::Expr::Object(o) => {
+                for prop in o.props.iter().rev() {
+                    match prop {
+                        ast::PropOrSpread::Spread(s) => stack.push(&s.expr),
+                        ast::PropOrSpread::Prop(p) => {
+                            if let ast::Prop::KeyValue(kv) = &**p {
+                                stack.push(&kv.value);
+                            }
+                        }
+                    }
+                }
+            }
+            ast::Expr::Cond(c) => {
+                stack.push(&c.alt);
+                stack.push(&c.cons);
+            }
+            ast::Expr::Paren(p) => stack.push(&p.expr),
+            ast::Expr::TsAs(a) => stack.push(&a.expr),
+            ast::Expr::TsNonNull(n) => stack.push(&n.expr),
+            ast::Expr::TsSatisfies(s) => stack.push(&s.expr),
+            ast::Expr::TsTypeAssertion(t) => stack.push(&t.expr),
+            _ => {}
+        }
+    }
+}
