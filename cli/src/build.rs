@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ngc_diagnostics::{Severity, SourceText};
-use ngc_reflector::{analyze, ModuleId, ProgramFile};
+use ngc_reflector::{analyze_with, is_view_engine_restriction, AnalysisOptions, ModuleId, ProgramFile};
 use ngc_transform::ProgramRefs;
 
 use crate::diagnostics::{self as diag, Problem};
@@ -208,7 +208,11 @@ pub fn run(cwd: &Path, args: &BuildArgs) -> Result<Outcome, String> {
         program_files.push(ProgramFile { path: job.path.to_path_buf(), text, metadata: result.metadata, facts });
     }
     let host = analysis::FsHost;
-    let mut program = analyze(program_files, analysis::resolve_options(&project.resolution, &project.config_dir), &host);
+    let analysis_options = AnalysisOptions {
+        resolve: analysis::resolve_options(&project.resolution, &project.config_dir),
+        strict_metadata_emit: strict,
+    };
+    let mut program = analyze_with(program_files, analysis_options, &host);
     problems.extend(reflector_problems(&program, &emit_jobs, cwd));
     if problems.iter().any(Problem::is_error) {
         return Ok(Outcome::Failed(problems));
@@ -276,13 +280,15 @@ fn option_problems(project: &tsconfig::Project) -> Vec<Problem> {
     out
 }
 
-/// The reflector's diagnostics: Angular's (`NGnnnn`) stop the build; the View Engine metadata
-/// restrictions it also reports (`NGRSnnnn`) are warnings here, since Ivy compiles what they
-/// forbid.
+/// The reflector's diagnostics: Angular's (`NGnnnn`) stop the build; its own (`NGRSnnnn`) are
+/// warnings. View Engine's metadata restrictions, which Ivy does not have, are left out unless
+/// they are errors: with `strictMetadataEmit`, or where they keep the reflector from reading a
+/// value Ivy compilation needs.
 fn reflector_problems(program: &ngc_reflector::Analysis<'_>, jobs: &[emit::EmitJob], cwd: &Path) -> Vec<Problem> {
     program
         .diagnostics
         .iter()
+        .filter(|d| !(is_view_engine_restriction(d.diagnostic.code) && d.diagnostic.severity == Severity::Warning))
         .map(|d| {
             let source = jobs
                 .iter()
@@ -293,7 +299,7 @@ fn reflector_problems(program: &ngc_reflector::Analysis<'_>, jobs: &[emit::EmitJ
                     Some(SourceText::new(paths::display(&d.path, cwd), text))
                 });
             let mut diagnostic = d.diagnostic.clone();
-            if diagnostic.code.starts_with("NGRS") {
+            if diagnostic.code.starts_with("NGRS") && !is_view_engine_restriction(diagnostic.code) {
                 diagnostic.severity = Severity::Warning;
             }
             Problem::new(diagnostic, source)

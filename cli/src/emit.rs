@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use ngc_codegen::render3::pipeline::Pipeline;
 use ngc_diagnostics::{Severity, SourceText};
 use ngc_reflector::ModuleId;
-use ngc_transform::templates::UnavailableTemplates;
 use ngc_transform::{ProgramRefs, ResourceHost, TransformDiagnostic, TransformOptions};
 use ngc_ts_emit::{EmitOptions, ModuleKind, Target};
 use rayon::prelude::*;
@@ -101,7 +101,7 @@ pub fn emit_all(
     pipeline::with_pool(|| {
         jobs.par_iter()
             .map(|job| {
-                let mut templates = UnavailableTemplates;
+                let mut templates = Pipeline;
                 let file_name = job.path.to_string_lossy();
                 let compiled = ngc_transform::transform_file(
                     refs,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ngc_diagnostics::SourceText;
 use ngc_reflector::resolve::{ModuleResolution, ResolveOptions};
-use ngc_reflector::{analyze, Host, ProgramFile};
+use ngc_reflector::{analyze_with, AnalysisOptions, Host, ProgramFile};
 
 use crate::build::{self, Loaded};
 use crate::diagnostics::Problem;
@@ -73,7 +73,11 @@ pub fn run(cwd: &Path, project_arg: &Path) -> Result<Inspection, String> {
             Some(ProgramFile { path: job.path.to_path_buf(), text, metadata: result.metadata, facts })
         })
         .collect();
-    let analysis = analyze(files, resolve_options(&project.resolution, &project.config_dir), &FsHost);
+    let options = AnalysisOptions {
+        resolve: resolve_options(&project.resolution, &project.config_dir),
+        strict_metadata_emit: project.strict_metadata_emit.as_ref().is_some_and(|s| s.value),
+    };
+    let analysis = analyze_with(files, options, &FsHost);
     for d in &analysis.diagnostics {
         // Program files are in memory; a library declaration file is read again for its frame.
         let source = displays

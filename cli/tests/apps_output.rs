@@ -9,7 +9,9 @@ mod apps_harness;
 
 use std::collections::BTreeMap;
 
-use apps_harness::{app_names, check_against_accepted, compile_app, files_with_suffix, for_each_app, Section};
+use apps_harness::{
+    app_names, check_against_accepted, compile_app, files_with_suffix, for_each_app, Section,
+};
 use ngc_output::js_tokens::first_difference;
 
 /// Compares the `.js` files of one app: key `<app>/<path>` → `None` when identical. The second
@@ -17,7 +19,10 @@ use ngc_output::js_tokens::first_difference;
 fn compare_app(app: &str) -> (Vec<(String, Option<String>)>, Option<String>) {
     let compiled = compile_app("apps-output", app);
     let ngc_files = files_with_suffix(&compiled.ngc_out, ".js");
-    assert!(!ngc_files.is_empty(), "ngc emitted no JavaScript for the {app} app");
+    assert!(
+        !ngc_files.is_empty(),
+        "ngc emitted no JavaScript for the {app} app"
+    );
     let ours = files_with_suffix(&compiled.ngc_rs_out, ".js");
     let mut all: Vec<&String> = ngc_files.iter().chain(&ours).collect();
     all.sort();
@@ -40,21 +45,36 @@ fn compare_app(app: &str) -> (Vec<(String, Option<String>)>, Option<String>) {
             (key, difference)
         })
         .collect();
-    (cases, compiled.ngc_rs_failure.as_ref().map(|failure| format!("{app}: {failure}")))
+    (
+        cases,
+        compiled
+            .ngc_rs_failure
+            .as_ref()
+            .map(|failure| format!("{app}: {failure}")),
+    )
 }
 
 #[test]
 fn emitted_javascript_equals_ngc() {
     apps_harness::oracle_dir();
     let apps = app_names();
-    assert!(apps.len() >= 8, "expected at least 8 example apps, found {apps:?}");
+    assert!(
+        apps.len() >= 8,
+        "expected at least 8 example apps, found {apps:?}"
+    );
     let results = for_each_app(&apps, compare_app);
     for failure in results.iter().filter_map(|(_, failure)| failure.as_ref()) {
         eprintln!("{failure}");
     }
-    let cases: BTreeMap<String, Option<String>> = results.into_iter().flat_map(|(cases, _)| cases).collect();
+    let cases: BTreeMap<String, Option<String>> =
+        results.into_iter().flat_map(|(cases, _)| cases).collect();
     let identical = cases.values().filter(|d| d.is_none()).count();
     eprintln!("apps output: {identical}/{} files identical", cases.len());
     let failures = check_against_accepted(Section::Output, &cases);
-    assert!(failures.is_empty(), "{} output problems (see docs/testing.md):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} output problems (see docs/testing.md):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

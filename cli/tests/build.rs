@@ -369,3 +369,35 @@ fn output_is_identical_whatever_the_thread_count() {
     assert_eq!(one, tree(&dir.path().join("default")));
     assert_eq!(one.len(), 2 * 121, "every file has JavaScript and metadata");
 }
+
+/// View Engine's metadata restrictions in values Ivy does not need (guards, providers,
+/// factories: tests/fixtures/reflector/view-engine-restrictions, which ngc 22 compiles) do not
+/// stop a build and are not reported; with `strictMetadataEmit`
+/// (tests/fixtures/reflector/view-engine-restrictions-strict) they are errors.
+#[test]
+fn view_engine_restrictions_fail_a_build_only_with_strict_metadata_emit() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    assert!(
+        root.join("tests/oracles/ng22/node_modules/@angular/core").is_dir(),
+        "the Angular 22 packages are not installed: run `scripts/test`, which installs tests/oracles/*"
+    );
+    let out = tempdir();
+    let loose = out.path().join("loose");
+    let run = ngc(
+        &root,
+        &["build", "-p", "tests/fixtures/reflector/view-engine-restrictions", "--outDir", &loose.to_string_lossy()],
+    );
+    run.expect_code(0);
+    assert!(!run.stderr.contains("NGRS30"), "restrictions reported:\n{}", run.stderr);
+    assert!(loose.join("app.module.js").is_file(), "no output written");
+
+    let strict = out.path().join("strict");
+    let run = ngc(
+        &root,
+        &["build", "-p", "tests/fixtures/reflector/view-engine-restrictions-strict", "--outDir", &strict.to_string_lossy()],
+    );
+    run.expect_code(1).expect_stderr(&["NGRS3003", "NGRS3001", "NGRS3005", "NGRS3007", "× this function expression"]);
+    // A lambda returned by a guard factory is reported where the routes use it.
+    assert!(!run.stderr.contains("guards.ts"), "reported inside the guard's file:\n{}", run.stderr);
+    assert!(!strict.exists(), "nothing may be written when the build fails");
+}

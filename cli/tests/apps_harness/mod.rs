@@ -14,7 +14,10 @@ use std::sync::Mutex;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .expect("repository root")
 }
 
 /// The Angular 22 oracle (tests/oracles/ng22); fails with a clear message when it is not installed.
@@ -65,7 +68,9 @@ pub const NGC_RS_OUT: &str = "out-ngc-rs";
 /// Copies `app` into `<CARGO_TARGET_TMPDIR>/<test>/<app>` and compiles it with ngc (which must
 /// succeed) and ngc-rs (whose failure is recorded, not fatal).
 pub fn compile_app(test: &str, app: &str) -> CompiledApp {
-    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(test).join(app);
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(test)
+        .join(app);
     let _ = std::fs::remove_dir_all(&work);
     copy_dir(&apps_dir().join(app), &work);
     link_node_modules(&work);
@@ -97,31 +102,44 @@ pub fn compile_app(test: &str, app: &str) -> CompiledApp {
         .env("NO_COLOR", "1")
         .output()
         .expect("run ngc-rs");
-    let ngc_rs_failure = (!run.status.success()).then(|| build_failure_summary(run.status.code(), &String::from_utf8_lossy(&run.stderr)));
-    let _ = std::fs::remove_dir_all(&ngc_rs_out);
-    copy_dir(&work.join("out"), &ngc_rs_out);
-    let ngc_rs_failure: Option<String> = None;
-    if app == "kanban" {
-        let f = ngc_rs_out.join("app/shared/due-date.pipe.js");
-        let t = std::fs::read_to_string(&f).unwrap().replacen("due date", "due day", 1);
-        std::fs::write(&f, t).unwrap();
+    let ngc_rs_failure = (!run.status.success())
+        .then(|| build_failure_summary(run.status.code(), &String::from_utf8_lossy(&run.stderr)));
+    CompiledApp {
+        name: app.to_string(),
+        ngc_out: work.join("out"),
+        ngc_rs_out,
+        work,
+        ngc_rs_failure,
     }
-    if app == "blog" { std::fs::remove_file(ngc_rs_out.join("app/ui/ellipsis.pipe.js")).unwrap(); std::fs::write(ngc_rs_out.join("extra.js"), "export {};").unwrap(); }
-    CompiledApp { name: app.to_string(), ngc_out: work.join("out"), ngc_rs_out, work, ngc_rs_failure }
 }
 
 /// `ngc-rs build exited with 1: NGRS5002 <message> (and N more)` from the build's stderr.
 fn build_failure_summary(code: Option<i32>, stderr: &str) -> String {
     let code = code.map_or("a signal".to_string(), |c| c.to_string());
     let lines: Vec<&str> = stderr.lines().map(str::trim).collect();
-    let codes: Vec<usize> =
-        (0..lines.len()).filter(|&i| lines[i].starts_with("NG") && !lines[i].contains(' ')).collect();
+    let codes: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("NG") && !lines[i].contains(' '))
+        .collect();
     let Some(&first) = codes.first() else {
-        return format!("ngc-rs build exited with {code}: {}", lines.iter().find(|l| !l.is_empty()).unwrap_or(&""));
+        return format!(
+            "ngc-rs build exited with {code}: {}",
+            lines.iter().find(|l| !l.is_empty()).unwrap_or(&"")
+        );
     };
-    let message = lines[first..].iter().find_map(|l| l.strip_prefix('×')).map(str::trim).unwrap_or_default();
-    let more = if codes.len() > 1 { format!(" (and {} more)", codes.len() - 1) } else { String::new() };
-    format!("ngc-rs build exited with {code}: {} {message}{more}", lines[first])
+    let message = lines[first..]
+        .iter()
+        .find_map(|l| l.strip_prefix('×'))
+        .map(str::trim)
+        .unwrap_or_default();
+    let more = if codes.len() > 1 {
+        format!(" (and {} more)", codes.len() - 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "ngc-rs build exited with {code}: {} {message}{more}",
+        lines[first]
+    )
 }
 
 /// Runs `job` for every app on a few threads; results come back in the order of `apps`.
@@ -144,7 +162,12 @@ pub fn for_each_app<T: Send>(apps: &[String], job: impl Fn(&str) -> T + Sync) ->
             });
         }
     });
-    results.into_inner().expect("results").into_iter().map(|r| r.expect("every app ran")).collect()
+    results
+        .into_inner()
+        .expect("results")
+        .into_iter()
+        .map(|r| r.expect("every app ran"))
+        .collect()
 }
 
 /// Every file under `dir` whose name ends with `suffix`, as sorted paths relative to `dir` with
@@ -153,14 +176,21 @@ pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.to_string_lossy().ends_with(suffix) {
                 let rel = path.strip_prefix(dir).expect("under dir");
-                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+                out.push(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }
@@ -170,25 +200,29 @@ pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<String> {
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
+    {
         let entry = entry.expect("dir entry");
         let target = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+            std::fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
         }
     }
 }
 
 #[cfg(unix)]
 fn link_node_modules(work: &Path) {
-    std::os::unix::fs::symlink(oracle_dir().join("node_modules"), work.join("node_modules")).expect("link node_modules");
+    std::os::unix::fs::symlink(oracle_dir().join("node_modules"), work.join("node_modules"))
+        .expect("link node_modules");
 }
 
 #[cfg(windows)]
 fn link_node_modules(work: &Path) {
-    std::os::windows::fs::symlink_dir(oracle_dir().join("node_modules"), work.join("node_modules")).expect("link node_modules");
+    std::os::windows::fs::symlink_dir(oracle_dir().join("node_modules"), work.join("node_modules"))
+        .expect("link node_modules");
 }
 
 /// The accepted-differences file.
@@ -219,7 +253,8 @@ impl Accepted {
     /// non-empty reason; keys are unique.
     pub fn read() -> Accepted {
         let path = accepted_path();
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let mut accepted = Accepted::default();
         let mut in_header = true;
         let mut problems = Vec::new();
@@ -234,7 +269,9 @@ impl Accepted {
             }
             in_header = false;
             let Some((key, reason)) = trimmed.split_once(": ") else {
-                problems.push(format!("line {number}: expected `key: reason`, found {trimmed:?}"));
+                problems.push(format!(
+                    "line {number}: expected `key: reason`, found {trimmed:?}"
+                ));
                 continue;
             };
             let (key, reason) = (key.trim().to_string(), reason.trim().to_string());
@@ -242,7 +279,11 @@ impl Accepted {
                 problems.push(format!("line {number}: {key} has no reason"));
                 continue;
             }
-            let section = if key.starts_with("runtime ") { Section::Runtime } else { Section::Output };
+            let section = if key.starts_with("runtime ") {
+                Section::Runtime
+            } else {
+                Section::Output
+            };
             let valid = match section {
                 Section::Runtime => key.split(' ').count() == 3,
                 Section::Output => key.ends_with(".js") && key.contains('/') && !key.contains(' '),
@@ -253,11 +294,20 @@ impl Accepted {
                 ));
                 continue;
             }
-            if accepted.section_mut(section).insert(key.clone(), reason).is_some() {
+            if accepted
+                .section_mut(section)
+                .insert(key.clone(), reason)
+                .is_some()
+            {
                 problems.push(format!("line {number}: {key} is listed twice"));
             }
         }
-        assert!(problems.is_empty(), "{} is malformed:\n{}", path.display(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} is malformed:\n{}",
+            path.display(),
+            problems.join("\n")
+        );
         accepted
     }
 
@@ -306,24 +356,37 @@ impl Accepted {
 /// With `UPDATE_ACCEPTED=1` in the environment the section is rewritten instead: matching and
 /// unknown keys are dropped, and new differences are added with the reason in `ACCEPT_REASON`
 /// (without it, new differences stay failures).
-pub fn check_against_accepted(section: Section, cases: &BTreeMap<String, Option<String>>) -> Vec<String> {
+pub fn check_against_accepted(
+    section: Section,
+    cases: &BTreeMap<String, Option<String>>,
+) -> Vec<String> {
     let mut accepted = Accepted::read();
     let listed = accepted.section(section).clone();
     let mut failures = Vec::new();
     for (key, difference) in cases {
         match (difference, listed.contains_key(key)) {
-            (Some(difference), false) => failures.push(format!("{key}: differs from ngc and is not accepted:\n    {difference}")),
-            (None, true) => failures.push(format!("{key}: now the same as ngc: remove its line from accepted-differences.txt")),
-            _ => {}
+            (Some(difference), false) => failures.push(format!(
+                "{key}: differs from ngc and is not accepted:\n    {difference}"
+            )),
+            (None, true) => failures.push(format!(
+                "{key}: now the same as ngc: remove its line from accepted-differences.txt"
+            )),
+            // Shown with `--nocapture`, for whoever works on the difference.
+            (Some(difference), true) => eprintln!("{key} (accepted): {difference}"),
+            (None, false) => {}
         }
     }
     for key in listed.keys() {
         if !cases.contains_key(key) {
-            failures.push(format!("{key}: listed in accepted-differences.txt, but no such case exists"));
+            failures.push(format!(
+                "{key}: listed in accepted-differences.txt, but no such case exists"
+            ));
         }
     }
     if std::env::var_os("UPDATE_ACCEPTED").is_some_and(|v| v == "1") {
-        let reason = std::env::var("ACCEPT_REASON").ok().filter(|r| !r.trim().is_empty());
+        let reason = std::env::var("ACCEPT_REASON")
+            .ok()
+            .filter(|r| !r.trim().is_empty());
         let entries = accepted.section_mut(section);
         entries.retain(|key, _| matches!(cases.get(key), Some(Some(_))));
         let mut unaccepted = Vec::new();

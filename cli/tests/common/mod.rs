@@ -18,13 +18,7 @@ impl Run {
     /// Asserts the exit code, showing the output on failure.
     #[track_caller]
     pub fn expect_code(&self, code: i32) -> &Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
-            self.stdout,
-            self.stderr
-        );
+        assert_eq!(self.code, Some(code), "unexpected exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 
@@ -44,11 +38,7 @@ impl Run {
     #[track_caller]
     pub fn expect_stderr(&self, parts: &[&str]) -> &Self {
         for part in parts {
-            assert!(
-                self.stderr.contains(part),
-                "stderr lacks {part:?}:\n{}",
-                self.stderr
-            );
+            assert!(self.stderr.contains(part), "stderr lacks {part:?}:\n{}", self.stderr);
         }
         self
     }
@@ -57,16 +47,11 @@ impl Run {
 /// Runs `ngc-rs ARGS` in `dir` with `envs`, colours off.
 pub fn ngc_env(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ngc-rs"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("RAYON_NUM_THREADS");
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1").env_remove("RAYON_NUM_THREADS");
     for (k, v) in envs {
         cmd.env(k, v);
     }
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run ngc-rs: {e}"));
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run ngc-rs: {e}"));
     Run {
         code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -81,18 +66,14 @@ pub fn ngc(dir: &Path, args: &[&str]) -> Run {
 
 /// A fresh temporary directory, removed when dropped.
 pub fn tempdir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("ngc-rs-test-")
-        .tempdir()
-        .unwrap_or_else(|e| panic!("tempdir: {e}"))
+    tempfile::Builder::new().prefix("ngc-rs-test-").tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
 
 /// Writes `contents` to `dir/rel`, creating directories.
 pub fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .unwrap_or_else(|e| panic!("mkdir {}: {e}", parent.display()));
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir {}: {e}", parent.display()));
     }
     std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     path
@@ -106,10 +87,7 @@ pub fn list_files(dir: &Path, args: &[&str]) -> Vec<String> {
     let run = ngc(dir, &all);
     run.expect_code(0);
     let prefix = format!("{}/", dir.display());
-    run.stdout
-        .lines()
-        .map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string())
-        .collect()
+    run.stdout.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string()).collect()
 }
 
 /// Every file under `dir` as (relative path, contents), sorted.
@@ -125,10 +103,7 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
+                let rel = path.strip_prefix(dir).map(|p| p.display().to_string()).unwrap_or_default();
                 out.push((rel, std::fs::read(&path).unwrap_or_default()));
             }
         }

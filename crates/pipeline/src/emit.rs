@@ -13,14 +13,21 @@ use crate::ir::{Op, Xref};
 use crate::job::{Job, Unit};
 
 fn statements(unit: &mut Unit, create: bool, errors: &mut Vec<PipelineError>) -> Vec<o::Stmt> {
-    let list = if create { &mut unit.create } else { &mut unit.update };
+    let list = if create {
+        &mut unit.create
+    } else {
+        &mut unit.update
+    };
     list.take_all()
         .into_iter()
         .filter_map(|op| match op {
             Op::Reified(s) => Some(s),
             other => {
                 let which = if create { "create" } else { "update" };
-                errors.push(PipelineError::internal(format!("expected all {which} ops to have been compiled, but got {}", other.kind_name())));
+                errors.push(PipelineError::internal(format!(
+                    "expected all {which} ops to have been compiled, but got {}",
+                    other.kind_name()
+                )));
                 None
             }
         })
@@ -32,14 +39,20 @@ fn rf_block(flag: f64, stmts: Vec<o::Stmt>) -> Option<o::Stmt> {
     if stmts.is_empty() {
         return None;
     }
-    Some(o::if_stmt(o::var("rf").binary(o::BinaryOp::BitwiseAnd, o::num(flag)), stmts))
+    Some(o::if_stmt(
+        o::var("rf").binary(o::BinaryOp::BitwiseAnd, o::num(flag)),
+        stmts,
+    ))
 }
 
 fn view_body(unit: &mut Unit, errors: &mut Vec<PipelineError>) -> (Vec<o::Stmt>, bool) {
     let create = statements(unit, true, errors);
     let update = statements(unit, false, errors);
     let empty = create.is_empty() && update.is_empty();
-    let body = rf_block(1.0, create).into_iter().chain(rf_block(2.0, update)).collect();
+    let body = rf_block(1.0, create)
+        .into_iter()
+        .chain(rf_block(2.0, update))
+        .collect();
     (body, empty)
 }
 
@@ -68,12 +81,18 @@ pub fn emit_template_fn(job: &mut Job<'_>) -> o::Expr {
 fn emit_child_views(job: &mut Job<'_>, parent: Xref, children: &HashMap<Xref, Vec<usize>>) {
     for &index in children.get(&parent).map(Vec::as_slice).unwrap_or(&[]) {
         let xref = job.units[index].xref;
-        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || emit_child_views(job, xref, children));
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            emit_child_views(job, xref, children)
+        });
         let mut errors = Vec::new();
         let name = job.units[index].fn_name.clone().unwrap_or_default();
         let (body, _) = view_body(&mut job.units[index], &mut errors);
         job.state.errors.extend(errors);
-        job.state.pool.statements.push(o::Stmt::DeclareFunction { name, params: params(), body });
+        job.state.pool.statements.push(o::Stmt::DeclareFunction {
+            name,
+            params: params(),
+            body,
+        });
     }
 }
 

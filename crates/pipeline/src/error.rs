@@ -18,22 +18,38 @@ pub struct PipelineError {
 
 impl PipelineError {
     pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Self {
-        PipelineError { code, message: message.into(), span }
+        PipelineError {
+            code,
+            message: message.into(),
+            span,
+        }
     }
 
     #[cold]
     pub fn i18n_not_supported(what: &str, span: Span) -> Self {
-        Self::new(codes::I18N, format!("i18n is not supported yet: {what}"), span)
+        Self::new(
+            codes::I18N,
+            format!("i18n is not supported yet: {what}"),
+            span,
+        )
     }
 
     #[cold]
     pub fn animation_not_supported(what: &str, span: Span) -> Self {
-        Self::new(codes::ANIMATION, format!("animations are not supported yet: {what}"), span)
+        Self::new(
+            codes::ANIMATION,
+            format!("animations are not supported yet: {what}"),
+            span,
+        )
     }
 
     #[cold]
     pub fn not_supported(what: &str, span: Span) -> Self {
-        Self::new(codes::NOT_SUPPORTED, format!("not supported yet: {what}"), span)
+        Self::new(
+            codes::NOT_SUPPORTED,
+            format!("not supported yet: {what}"),
+            span,
+        )
     }
 
     #[cold]
@@ -43,7 +59,26 @@ impl PipelineError {
 
     #[cold]
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(codes::INTERNAL, format!("internal error in the template pipeline: {}", message.into()), Span::default())
+        Self::new(
+            codes::INTERNAL,
+            format!(
+                "internal error in the template pipeline: {}",
+                message.into()
+            ),
+            Span::default(),
+        )
+    }
+}
+
+impl PipelineError {
+    /// What to do about the error, when a fix is known.
+    pub fn help(&self) -> Option<&'static str> {
+        match self.code {
+            codes::INVALID => Some("fix the template as the message says"),
+            codes::HOST => Some("use string values in `host`, and `(event)` bindings for events"),
+            codes::INTERNAL => Some("this is a bug of ngc-rs; please report it with the template"),
+            _ => None,
+        }
     }
 }
 
@@ -62,8 +97,8 @@ pub mod codes {
     /// Animations (`[@trigger]`, `(@trigger.done)`, `animate.enter`/`animate.leave`) are not
     /// compiled yet.
     pub const ANIMATION: &str = "NGRS5002";
-    /// Another construct the pipeline does not compile yet (arrow functions in bindings,
-    /// `@boundary`, selectorless components).
+    /// Another construct the pipeline does not compile yet (`@content` blocks of selectorless
+    /// components).
     pub const NOT_SUPPORTED: &str = "NGRS5003";
     /// A template Angular rejects while compiling it (e.g. `$any` with two arguments, a pipe in a
     /// `track` expression, an unknown global event target, `ngProjectAs` with a binding).

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use ngc_output::ConstantPool;
 
 use crate::error::PipelineError;
-use crate::ir::{Expr, Op, OpList, SemanticVariable, SemanticVariableKind, SlotHandle, VarId, Xref};
+use crate::ir::{
+    Expr, Op, OpList, SemanticVariable, SemanticVariableKind, SlotHandle, VarId, Xref,
+};
 use crate::{CompilationMode, DeferMetadata};
 
 /// The xref of the root view (the first one a job allocates) and of the host-binding unit.
@@ -35,6 +37,15 @@ pub enum ContextValue {
     Name(String),
 }
 
+/// An arrow function of a binding (the ops of Angular's `ir.ArrowFunctionExpr`, which a unit's
+/// `functions` set also holds).
+#[derive(Debug)]
+pub struct ArrowFunction {
+    pub params: Vec<String>,
+    /// `return body;` at first, with the variables it reads prepended later.
+    pub ops: OpList,
+}
+
 /// A view, or the host-binding unit.
 #[derive(Debug)]
 pub struct Unit {
@@ -49,6 +60,8 @@ pub struct Unit {
     pub context_variables: Vec<(String, ContextValue)>,
     /// Alias variables (`SemanticVariableKind::Alias`), in insertion order.
     pub aliases: Vec<VarId>,
+    /// Arrow functions of bindings, in creation order (`unit.functions`).
+    pub functions: Vec<ArrowFunction>,
 }
 
 impl Unit {
@@ -63,12 +76,17 @@ impl Unit {
             decls: None,
             context_variables: Vec::new(),
             aliases: Vec::new(),
+            functions: Vec::new(),
         }
     }
 
-    /// Angular's `unit.ops()`: each create op followed by its nested ops (listener handlers,
-    /// track-by ops), then the update ops. `f` may change the op it is given.
+    /// Angular's `unit.ops()`: the ops of the arrow functions, then each create op followed by
+    /// its nested ops (listener handlers, track-by ops), then the update ops. `f` may change the
+    /// op it is given.
     pub fn for_each_op_mut(&mut self, mut f: impl FnMut(&mut Op)) {
+        for function in &mut self.functions {
+            function.ops.for_each_mut(&mut f);
+        }
         let mut cursor = self.create.first();
         while let Some(id) = cursor {
             cursor = self.create.next(id);
@@ -117,10 +135,17 @@ pub struct JobState<'p> {
     /// Line starts of the template source, for debug locations.
     pub template_source: Option<String>,
     pub errors: Vec<PipelineError>,
+    /// The arrow functions of the unit being reified (taken out of it during `reify`).
+    pub reifying_functions: Vec<Option<ArrowFunction>>,
 }
 
 impl<'p> JobState<'p> {
-    pub fn new(kind: JobKind, component_name: &str, mode: CompilationMode, pool: &'p mut ConstantPool) -> Self {
+    pub fn new(
+        kind: JobKind,
+        component_name: &str,
+        mode: CompilationMode,
+        pool: &'p mut ConstantPool,
+    ) -> Self {
         JobState {
             kind,
             component_name: component_name.to_string(),
@@ -140,6 +165,7 @@ impl<'p> JobState<'p> {
             enable_debug_locations: false,
             template_source: None,
             errors: Vec::new(),
+            reifying_functions: Vec::new(),
         }
     }
 
@@ -175,7 +201,11 @@ impl<'p> JobState<'p> {
     }
 
     /// `addConst`: the index of an equivalent const, or of the new one.
-    pub fn add_const(&mut self, value: ngc_output::Expr, initializers: Vec<ngc_output::Stmt>) -> u32 {
+    pub fn add_const(
+        &mut self,
+        value: ngc_output::Expr,
+        initializers: Vec<ngc_output::Stmt>,
+    ) -> u32 {
         if let Some(i) = self.consts.iter().position(|c| c == &value) {
             return i as u32;
         }
@@ -203,8 +233,16 @@ pub struct Job<'p> {
 impl<'p> Job<'p> {
     /// A template job with its root view.
     pub fn new(mut state: JobState<'p>) -> Self {
-        let root = if state.kind == JobKind::Host { ROOT_XREF } else { state.allocate_xref() };
-        let mut job = Job { units: Vec::new(), index: HashMap::new(), state };
+        let root = if state.kind == JobKind::Host {
+            ROOT_XREF
+        } else {
+            state.allocate_xref()
+        };
+        let mut job = Job {
+            units: Vec::new(),
+            index: HashMap::new(),
+            state,
+        };
         job.index.insert(root, 0);
         job.units.push(Unit::new(root, None));
         job

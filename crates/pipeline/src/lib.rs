@@ -13,8 +13,7 @@
 //! other by xref, slot handles filled late, IR expressions resolved phase by phase.
 //!
 //! Not compiled yet, reported as [`PipelineError`]s at the node: i18n (NGRS5001), animations
-//! (NGRS5002), arrow functions in bindings, `@boundary` and selectorless components
-//! (NGRS5003). Template errors Angular raises while compiling are NGRS5004/NGRS5005; broken
+//! (NGRS5002) and selectorless components (`@content` blocks, NGRS5003). Template errors Angular raises while compiling are NGRS5004/NGRS5005; broken
 //! internal invariants NGRS5099. Codes are documented in docs/diagnostics.md.
 //!
 //! Testing: `cargo test -p ngc-pipeline` runs the differential test against ngc 22 (corpus and
@@ -136,7 +135,10 @@ pub enum Consts {
     /// `consts: [...]`.
     Array(Vec<o::Expr>),
     /// `consts: () => { ...statements; return [...]; }`.
-    Initializer { statements: Vec<o::Stmt>, consts: Vec<o::Expr> },
+    Initializer {
+        statements: Vec<o::Stmt>,
+        consts: Vec<o::Expr>,
+    },
 }
 
 impl Consts {
@@ -147,7 +149,10 @@ impl Consts {
             Consts::Initializer { statements, consts } => {
                 let mut body = statements.clone();
                 body.push(o::Stmt::Return(o::Expr::Array(consts.clone())));
-                o::Expr::Arrow { params: Vec::new(), body: o::ArrowBody::Block(body) }
+                o::Expr::Arrow {
+                    params: Vec::new(),
+                    body: o::ArrowBody::Block(body),
+                }
             }
         }
     }
@@ -168,7 +173,10 @@ pub struct CompiledTemplate {
 
 /// Compiles a component template (see the crate docs). The constant pool receives the
 /// embedded-view functions and shared constants, in ngc's order.
-pub fn compile_template(input: &TemplateCompilationInput<'_>, pool: &mut ConstantPool) -> Result<CompiledTemplate, Vec<PipelineError>> {
+pub fn compile_template(
+    input: &TemplateCompilationInput<'_>,
+    pool: &mut ConstantPool,
+) -> Result<CompiledTemplate, Vec<PipelineError>> {
     let mut all_deferrable_deps_fn = None;
     if let DeferMetadata::PerComponent(Some(f)) = &input.defer {
         let name = format!("{}_DeferFn", input.component_name);
@@ -243,7 +251,12 @@ pub fn compile_host_bindings(
     input: &HostBindingCompilationInput<'_>,
     pool: &mut ConstantPool,
 ) -> Result<Option<CompiledHostBindings>, Vec<PipelineError>> {
-    let mut state = JobState::new(JobKind::Host, input.component_name, CompilationMode::DomOnly, pool);
+    let mut state = JobState::new(
+        JobKind::Host,
+        input.component_name,
+        CompilationMode::DomOnly,
+        pool,
+    );
     state.legacy_optional_chaining = input.legacy_optional_chaining;
     let mut job = Job::new(state);
     ingest::host::ingest_host_binding(&mut job, input.selector, input.bindings, input.span);
@@ -263,5 +276,9 @@ pub fn compile_host_bindings(
     if host_bindings_fn.is_none() && host_vars.is_none() && host_attrs.is_none() {
         return Ok(None);
     }
-    Ok(Some(CompiledHostBindings { host_bindings_fn, host_vars, host_attrs }))
+    Ok(Some(CompiledHostBindings {
+        host_bindings_fn,
+        host_vars,
+        host_attrs,
+    }))
 }

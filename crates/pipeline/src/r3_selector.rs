@@ -53,7 +53,9 @@ fn token_at(s: &str, i: usize) -> Option<(Token<'_>, usize)> {
         Some(c @ ('.' | '#')) => (Some(c), 1),
         _ => (None, 0),
     };
-    let name_len = rest[name_start..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - name_start);
+    let name_len = rest[name_start..]
+        .find(|c: char| !is_word(c))
+        .unwrap_or(rest.len() - name_start);
     if name_len > 0 {
         let end = name_start + name_len;
         return Some((Token::Tag(prefix, &rest[name_start..end]), i + end));
@@ -91,7 +93,9 @@ fn attr_token(s: &str) -> Option<(&str, Option<&str>, usize)> {
         _ => (None, 0),
     };
     let value_part = &after_eq[value_start..];
-    let value_len = value_part.find([']', '"', '\'']).unwrap_or(value_part.len());
+    let value_len = value_part
+        .find([']', '"', '\''])
+        .unwrap_or(value_part.len());
     let value = &value_part[..value_len];
     let mut after_value = &value_part[value_len..];
     if let Some(q) = quote {
@@ -121,7 +125,10 @@ fn unescape_attribute(attr: &str) -> Option<String> {
 
 impl Selector {
     fn add_attribute(&mut self, name: &str, value: Option<&str>) {
-        self.attrs.push((name.to_string(), value.map(str::to_lowercase).unwrap_or_default()));
+        self.attrs.push((
+            name.to_string(),
+            value.map(str::to_lowercase).unwrap_or_default(),
+        ));
     }
 }
 
@@ -145,7 +152,11 @@ fn parse(selector: &str) -> Option<Vec<Selector>> {
         let Some((token, next)) = token_at(selector, i) else {
             let rest = &selector[i..];
             let run = rest.find(|c: char| !is_js_space(c)).unwrap_or(rest.len());
-            i += if run > 0 { run } else { rest.chars().next().map_or(1, char::len_utf8) };
+            i += if run > 0 {
+                run
+            } else {
+                rest.chars().next().map_or(1, char::len_utf8)
+            };
             continue;
         };
         i = next;
@@ -158,7 +169,11 @@ fn parse(selector: &str) -> Option<Vec<Selector>> {
                 top.not_selectors.push(Selector::default());
             }
             Token::Tag(prefix, name) => {
-                let target = if in_not { top.not_selectors.last_mut() } else { None };
+                let target = if in_not {
+                    top.not_selectors.last_mut()
+                } else {
+                    None
+                };
                 let target = match target {
                     Some(t) => t,
                     None => &mut top,
@@ -171,7 +186,11 @@ fn parse(selector: &str) -> Option<Vec<Selector>> {
             }
             Token::Attr(name, value) => {
                 let name = unescape_attribute(name)?;
-                let target = if in_not { top.not_selectors.last_mut() } else { None };
+                let target = if in_not {
+                    top.not_selectors.last_mut()
+                } else {
+                    None
+                };
                 let target = match target {
                     Some(t) => t,
                     None => &mut top,
@@ -207,7 +226,11 @@ fn attrs_and_classes(selector: &Selector, out: &mut Vec<R3SelectorPart>) {
 }
 
 fn to_r3(selector: &Selector) -> Vec<R3SelectorPart> {
-    let element = selector.element.as_deref().filter(|e| *e != "*").unwrap_or("");
+    let element = selector
+        .element
+        .as_deref()
+        .filter(|e| *e != "*")
+        .unwrap_or("");
     let mut out = vec![text(element)];
     attrs_and_classes(selector, &mut out);
     for not in &selector.not_selectors {

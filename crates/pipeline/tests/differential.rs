@@ -2,6 +2,10 @@
 //! the real ngc (through tests/fixtures/pipeline/oracle.mjs, once for the whole corpus, in Full
 //! and DomOnly mode) and by `compile_template`; the constant-pool statements, `decls`, `vars`,
 //! `consts`, `ngContentSelectors` and the template function must have the same JavaScript tokens.
+//! The host-binding cases (`*.hosts`) compare `hostAttrs`, `hostVars` and the `hostBindings`
+//! function of a directive with `compile_host_bindings`'s; the cases of `*.legacy.txt` are
+//! compiled with `legacyOptionalChaining` on both sides, those of `*.debug.txt` with debug
+//! source locations (as external templates).
 //!
 //! Known differences are listed with reasons in tests/fixtures/pipeline/accepted-differences.txt;
 //! the test fails on an unlisted difference and on a listed case that has become identical. The
@@ -14,7 +18,10 @@ use std::process::Command;
 
 use ngc_output::js_tokens::first_difference;
 use ngc_output::print::PlainImports;
-use ngc_pipeline::{compile_template, CompilationMode, ConstantPool, TemplateCompilationInput};
+use ngc_pipeline::{
+    compile_host_bindings, compile_template, CompilationMode, ConstantPool,
+    HostBindingCompilationInput, HostValue, ParsedHostBindings, TemplateCompilationInput,
+};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
@@ -29,7 +36,10 @@ fn corpus_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures())
         .expect("tests/fixtures/pipeline exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.ends_with("accepted-differences.txt"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "txt" || x == "hosts")
+                && !p.ends_with("accepted-differences.txt")
+        })
         .collect();
     files.sort();
     files
@@ -68,7 +78,11 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
 /// The oracle's JSON lines for the corpus (cached).
 fn oracle_output(files: &[PathBuf]) -> String {
     let oracle = fixtures().join("oracle.mjs");
-    let node_modules = repo_root().join("tests").join("oracles").join("ng22").join("node_modules");
+    let node_modules = repo_root()
+        .join("tests")
+        .join("oracles")
+        .join("ng22")
+        .join("node_modules");
     assert!(
         node_modules.join("@angular").join("compiler-cli").exists(),
         "the Angular 22 oracle is not installed: run scripts/test (it installs tests/oracles/ng22/node_modules)"
@@ -91,7 +105,11 @@ fn oracle_output(files: &[PathBuf]) -> String {
         .args(files)
         .output()
         .expect("node must be installed to run the pipeline oracle");
-    assert!(output.status.success(), "the pipeline oracle failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "the pipeline oracle failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8(output.stdout).expect("oracle output is UTF-8");
     let _ = std::fs::write(&cache, &text);
     text
@@ -118,15 +136,32 @@ fn expected_text(v: &serde_json::Value) -> String {
 }
 
 /// The same text for ngc-rs, or the errors.
-fn actual_text(template: &str, mode: CompilationMode) -> Result<String, String> {
+fn actual_text(
+    template: &str,
+    mode: CompilationMode,
+    legacy_optional_chaining: bool,
+    debug_path: Option<&str>,
+) -> Result<String, String> {
     let mut parsed = ngc_template::parse_template(template, &ngc_template::ParseOptions::default());
     let nodes = std::mem::take(&mut parsed.nodes);
     let mut input = TemplateCompilationInput::new("App", &nodes);
     input.mode = mode;
+    input.legacy_optional_chaining = legacy_optional_chaining;
+    if let Some(path) = debug_path {
+        input.enable_debug_locations = true;
+        input.relative_template_path = Some(path);
+        input.template_source = Some(template);
+    }
     let mut pool = ConstantPool::new();
     let result = compile_template(&input, &mut pool);
     ngc_template::drop_nodes(nodes);
-    let compiled = result.map_err(|errors| errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))?;
+    let compiled = result.map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
     let imports = &mut PlainImports;
     let pool_text = pool
         .statements
@@ -134,8 +169,13 @@ fn actual_text(template: &str, mode: CompilationMode) -> Result<String, String> 
         .map(|s| ngc_output::print_stmt(s, 0, imports))
         .collect::<Vec<_>>()
         .join("\n");
-    let consts = compiled.consts.as_ref().map_or("null".to_string(), |c| ngc_output::print_expr(&c.to_expr(), imports));
-    let selectors = compiled.ng_content_selectors.as_ref().map_or("null".to_string(), |s| ngc_output::print_expr(s, imports));
+    let consts = compiled.consts.as_ref().map_or("null".to_string(), |c| {
+        ngc_output::print_expr(&c.to_expr(), imports)
+    });
+    let selectors = compiled
+        .ng_content_selectors
+        .as_ref()
+        .map_or("null".to_string(), |s| ngc_output::print_expr(s, imports));
     Ok(format!(
         "{pool_text}\n;decls: {}; vars: {}; consts: {consts}; ngContentSelectors: {selectors}; template: {}",
         compiled.decls,
@@ -144,13 +184,90 @@ fn actual_text(template: &str, mode: CompilationMode) -> Result<String, String> 
     ))
 }
 
+/// The same text as [`expected_text`] for a host-binding case.
+fn expected_host_text(v: &serde_json::Value) -> String {
+    format!(
+        "{}\n;hostAttrs: {}; hostVars: {}; hostBindings: {}",
+        field(v, "pool"),
+        field(v, "hostAttrs"),
+        field(v, "hostVars"),
+        field(v, "hostBindings")
+    )
+}
+
+/// ngc-rs's text for a host-binding case (a JSON `{"selector", "host"}` object).
+fn actual_host_text(source: &str) -> Result<String, String> {
+    let spec: serde_json::Value =
+        serde_json::from_str(source).map_err(|e| format!("bad case JSON: {e}"))?;
+    let selector = spec
+        .get("selector")
+        .and_then(|s| s.as_str())
+        .unwrap_or("[dir]")
+        .to_string();
+    let mut entries = Vec::new();
+    if let Some(serde_json::Value::Object(host)) = spec.get("host") {
+        for (k, v) in host {
+            let value = match v {
+                serde_json::Value::String(s) => HostValue::String(s.clone()),
+                other => HostValue::Expr(ngc_output::raw(other.to_string())),
+            };
+            entries.push((k.clone(), value));
+        }
+    }
+    let span = ngc_template::Span::default();
+    let bindings = ParsedHostBindings::from_entries(&entries, span).map_err(join_errors)?;
+    let input = HostBindingCompilationInput {
+        component_name: "Dir",
+        selector: &selector,
+        bindings: &bindings,
+        span,
+        legacy_optional_chaining: false,
+    };
+    let mut pool = ConstantPool::new();
+    let compiled = compile_host_bindings(&input, &mut pool).map_err(join_errors)?;
+    let imports = &mut PlainImports;
+    let pool_text = pool
+        .statements
+        .iter()
+        .map(|s| ngc_output::print_stmt(s, 0, imports))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (attrs, vars, function) = match &compiled {
+        Some(c) => (
+            c.host_attrs
+                .as_ref()
+                .map_or("null".to_string(), |a| ngc_output::print_expr(a, imports)),
+            c.host_vars.map_or("null".to_string(), |v| v.to_string()),
+            c.host_bindings_fn
+                .as_ref()
+                .map_or("null".to_string(), |f| ngc_output::print_expr(f, imports)),
+        ),
+        None => ("null".to_string(), "null".to_string(), "null".to_string()),
+    };
+    Ok(format!(
+        "{pool_text}\n;hostAttrs: {attrs}; hostVars: {vars}; hostBindings: {function}"
+    ))
+}
+
+fn join_errors(errors: Vec<ngc_pipeline::PipelineError>) -> String {
+    errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// `case mode` → reason.
 fn accepted_differences() -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(fixtures().join("accepted-differences.txt")).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(fixtures().join("accepted-differences.txt")).unwrap_or_default();
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(':').map(|(k, r)| (k.trim().to_string(), r.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, r)| (k.trim().to_string(), r.trim().to_string()))
+        })
         .collect()
 }
 
@@ -161,7 +278,10 @@ fn pipeline_matches_ngc() {
     for f in &files {
         let text = std::fs::read_to_string(f).expect("read corpus");
         for (name, template) in split_corpus(&text) {
-            assert!(templates.insert(name.clone(), template).is_none(), "duplicate case name `{name}`");
+            assert!(
+                templates.insert(name.clone(), template).is_none(),
+                "duplicate case name `{name}`"
+            );
         }
     }
     let oracle = oracle_output(&files);
@@ -180,25 +300,55 @@ fn pipeline_matches_ngc() {
         let difference = if let Some(err) = v.get("error").and_then(|e| e.as_str()) {
             Some(format!("ngc rejects the case: {err}"))
         } else {
-            let mode = if mode_name == "dom" { CompilationMode::DomOnly } else { CompilationMode::Full };
+            let mode = if mode_name == "dom" {
+                CompilationMode::DomOnly
+            } else {
+                CompilationMode::Full
+            };
             let template = templates.get(&case).map(String::as_str).unwrap_or("");
-            match actual_text(template, mode) {
-                Ok(actual) => first_difference(&expected_text(&v), &actual),
+            let result = match mode_name.as_str() {
+                "host" => actual_host_text(template),
+                "legacy" => actual_text(template, CompilationMode::Full, true, None),
+                "debug" => {
+                    let path = format!("debug/{}.html", field(&v, "file"));
+                    actual_text(template, CompilationMode::Full, false, Some(&path))
+                }
+                _ => actual_text(template, mode, false, None),
+            };
+            let expected = if mode_name == "host" {
+                expected_host_text(&v)
+            } else {
+                expected_text(&v)
+            };
+            match result {
+                Ok(actual) => first_difference(&expected, &actual),
                 Err(errors) => Some(format!("ngc-rs reports errors: {errors}")),
             }
         };
         match (difference, accepted.contains_key(&key)) {
             (None, false) => identical += 1,
-            (None, true) => failures.push(format!("{key}: listed in accepted-differences.txt but now identical; remove it")),
+            (None, true) => failures.push(format!(
+                "{key}: listed in accepted-differences.txt but now identical; remove it"
+            )),
             (Some(_), true) => {}
             (Some(d), false) => failures.push(format!("{key}: {d}")),
         }
     }
     for key in accepted.keys() {
         if !seen.contains(key) {
-            failures.push(format!("{key}: listed in accepted-differences.txt but not in the corpus"));
+            failures.push(format!(
+                "{key}: listed in accepted-differences.txt but not in the corpus"
+            ));
         }
     }
-    println!("Pipeline differential: {identical}/{total} identical ({} accepted differences)", accepted.len());
-    assert!(failures.is_empty(), "{} unexpected result(s):\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "Pipeline differential: {identical}/{total} identical ({} accepted differences)",
+        accepted.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} unexpected result(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

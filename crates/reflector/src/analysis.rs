@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use ngc_diagnostics::{Diagnostic, LineIndex, Span};
+use ngc_diagnostics::{Diagnostic, LineIndex, Severity, Span};
 
 use crate::declarations::{read_library_class, read_program_class, Declaration, DeclarationProblem};
 use crate::diagnostics as diag;
@@ -50,9 +50,34 @@ impl Analysis<'_> {
     }
 }
 
-/// Analyses the program: declarations, scopes, restrictions.
+/// Options of [`analyze_with`].
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    pub resolve: ResolveOptions,
+    /// `strictMetadataEmit`, View Engine's compatibility flag: its metadata restrictions
+    /// ([`is_view_engine_restriction`]) are errors. Without it they are warnings, except where
+    /// they make a value Ivy compilation needs unknown.
+    pub strict_metadata_emit: bool,
+}
+
+/// Whether `code` is one of View Engine's metadata restrictions: calls of functions that are
+/// not macros, references to non-exported symbols, lambdas and other expression forms, `new`,
+/// unresolved references, decorators on non-public members. Ivy compiles what they forbid
+/// unless the value is one it needs; `ngc-rs build` reports them only with
+/// `strictMetadataEmit`.
+pub fn is_view_engine_restriction(code: &str) -> bool {
+    matches!(code, "NGRS3001" | "NGRS3002" | "NGRS3003" | "NGRS3004" | "NGRS3005" | "NGRS3007" | "NGRS3008")
+}
+
+/// Analyses the program: declarations, scopes, restrictions (as warnings).
 pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h dyn Host) -> Analysis<'h> {
-    let mut modules = Modules::new(files, resolve, host);
+    analyze_with(files, AnalysisOptions { resolve, ..AnalysisOptions::default() }, host)
+}
+
+/// Analyses the program with `options`.
+pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host: &'h dyn Host) -> Analysis<'h> {
+    let restriction_severity = if options.strict_metadata_emit { Severity::Error } else { Severity::Warning };
+    let mut modules = Modules::new(files, options.resolve, host);
     let mut program = Vec::new();
     let mut declaration_problems = Vec::new();
     let mut library: BTreeMap<SymbolId, Declaration> = BTreeMap::new();
@@ -126,21 +151,62 @@ pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h d
     }
 
     let mut diagnostics = Vec::new();
-    for problem in eval_problems {
-        if let Some(d) = eval_diagnostic(&modules, &problem) {
-            push(&modules, &mut diagnostics, problem.module, d);
-        }
-    }
+    // A needed value that is unknown is reported once, with what made it unknown; the
+    // restrictions found inside it are not reported again on their own.
+    let mut consumed = vec![false; eval_problems.len()];
+    let mut declaration_diagnostics = Vec::new();
     for problem in declaration_problems {
         let (module, d) = match problem {
             DeclarationProblem::NonPublicMember { module, span, class, member, decorator, accessibility } => {
-                (module, diag::non_public_member(span, &class, &member, &decorator, accessibility))
+                let mut d = diag::non_public_member(span, &class, &member, &decorator, accessibility);
+                d.severity = restriction_severity;
+                (module, d)
             }
             DeclarationProblem::ForeignDecorator { module, span, class, decorator } => {
                 (module, diag::foreign_decorator(span, &class, &decorator))
             }
             DeclarationProblem::Diagnostic { module, diagnostic } => (module, diagnostic),
+            DeclarationProblem::UnreadableMetadata { module, span } => {
+                // The restrictions inside are what made it unreadable: each is an error.
+                let mut found = false;
+                for (i, problem) in eval_problems.iter().enumerate() {
+                    if problem.module == module && contains(span, problem.span) {
+                        consumed[i] = true;
+                        if let Some(d) = eval_diagnostic(&modules, problem) {
+                            declaration_diagnostics.push((module, d));
+                            found = true;
+                        }
+                    }
+                }
+                if found {
+                    continue;
+                }
+                (module, diag::metadata_error(span, "Decorator metadata cannot be read"))
+            }
+            DeclarationProblem::NeededValue { module, diagnostic } => {
+                match explain_needed(&modules, diagnostic, module, &eval_problems, &mut consumed) {
+                    Needed::Explained(d) => (module, d),
+                    Needed::NotReadable(limits) => {
+                        for d in limits {
+                            declaration_diagnostics.push((module, d));
+                        }
+                        continue;
+                    }
+                }
+            }
         };
+        declaration_diagnostics.push((module, d));
+    }
+    for (problem, consumed) in eval_problems.iter().zip(&consumed) {
+        if *consumed {
+            continue;
+        }
+        if let Some(mut d) = eval_diagnostic(&modules, problem) {
+            d.severity = restriction_severity;
+            push(&modules, &mut diagnostics, problem.module, d);
+        }
+    }
+    for (module, d) in declaration_diagnostics {
         push(&modules, &mut diagnostics, module, d);
     }
     for problem in scope_problems {
@@ -174,6 +240,97 @@ pub fn analyze<'h>(files: Vec<ProgramFile>, resolve: ResolveOptions, host: &'h d
         }
     }
     Analysis { modules, program, library, component_scopes, diagnostics }
+}
+
+/// Whether `inner` (a problem's span) lies within `outer`.
+fn contains(outer: Span, inner: Span) -> bool {
+    inner != Span::default() && inner.start >= outer.start && inner.end <= outer.end
+}
+
+/// A needed-value error with its explanation, or the restrictions that keep ngc-rs from
+/// reading a value ngc itself can read.
+enum Needed {
+    Explained(Diagnostic),
+    NotReadable(Vec<Diagnostic>),
+}
+
+/// Attaches to `diagnostic` (a needed value that is unknown or of the wrong type) the
+/// evaluation problems inside its primary span, marking them consumed. A reference to a
+/// non-exported or local symbol, or one that does not resolve, is a limit of the metadata
+/// ngc-rs reads rather than of the program (ngc reads such values from the source): it is
+/// reported as its own restriction, as an error, instead of ngc's error.
+fn explain_needed(
+    modules: &Modules<'_>,
+    diagnostic: Diagnostic,
+    module: ModuleId,
+    problems: &[EvalProblem],
+    consumed: &mut [bool],
+) -> Needed {
+    let Some(span) = diagnostic.primary.as_ref().map(|l| l.span) else { return Needed::Explained(diagnostic) };
+    let inside: Vec<usize> = problems
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.module == module && contains(span, p.span))
+        .map(|(i, _)| i)
+        .collect();
+    for &i in &inside {
+        consumed[i] = true;
+    }
+    let is_limit = |p: &EvalProblem| match &p.kind {
+        ProblemKind::Unresolved { .. } => true,
+        ProblemKind::MetadataError { message, .. } => {
+            message.starts_with("Reference to non-exported") || message.starts_with("Reference to a non-exported") || message == "Reference to a local symbol"
+        }
+        _ => false,
+    };
+    let limits: Vec<Diagnostic> = inside
+        .iter()
+        .filter(|&&i| is_limit(&problems[i]))
+        .filter_map(|&i| eval_diagnostic(modules, &problems[i]))
+        .collect();
+    if !limits.is_empty() {
+        return Needed::NotReadable(limits);
+    }
+    let mut diagnostic = diagnostic;
+    for &i in &inside {
+        let problem = &problems[i];
+        for (at, label) in trace(problem) {
+            // At the needed value itself, the reason completes the primary label.
+            if let Some(primary) = diagnostic.primary.as_mut().filter(|p| p.span == at) {
+                if !primary.message.contains(&label) {
+                    primary.message = format!("{}: {label}", primary.message.trim_end_matches('.'));
+                }
+                continue;
+            }
+            if !diagnostic.secondary.iter().any(|l| l.span == at && l.message == label) {
+                diagnostic = diagnostic.with_secondary(at, label);
+            }
+        }
+    }
+    Needed::Explained(diagnostic)
+}
+
+/// What an evaluation problem contributes to a needed-value error, as ngc traces a dynamic
+/// value: the place and the reason.
+fn trace(problem: &EvalProblem) -> Vec<(Span, String)> {
+    let span = problem.span;
+    match &problem.kind {
+        ProblemKind::FunctionCall { name, definition } => {
+            let mut out = vec![(span, format!("'{name}' cannot be evaluated: a function must have exactly one return statement"))];
+            if let Some((m, at)) = definition {
+                if *m == problem.module {
+                    out.push((*at, format!("'{name}' is declared here")));
+                }
+            }
+            out
+        }
+        ProblemKind::MetadataError { message, .. } if message == "Lambda not supported" => {
+            vec![(span, "a function expression: not a value the compiler can evaluate here".to_string())]
+        }
+        ProblemKind::MetadataError { message, .. } => vec![(span, format!("unable to evaluate statically: {message}"))],
+        ProblemKind::UnsupportedNew { name } => vec![(span, format!("`new {name}(...)` cannot be evaluated statically"))],
+        ProblemKind::Unresolved { name, .. } => vec![(span, format!("'{name}' cannot be resolved"))],
+    }
 }
 
 /// Adds a diagnostic once: the same problem is met again when a value is evaluated twice.

@@ -8,6 +8,7 @@ use crate::dts::IvyDeclaration;
 use crate::evaluate::{escape, symbolic, Evaluator, Site, StaticValue};
 use crate::members::{is_forward_ref_text, read_members, split_binding};
 use crate::modules::{ModuleId, SymbolId};
+use crate::needed::{self, DecoratorKind};
 
 /// An input of a directive or component.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,6 +178,13 @@ pub enum DeclarationProblem {
     /// A diagnostic made where the problem was found (Angular's checks of members and of
     /// `hostDirectives`).
     Diagnostic { module: ModuleId, diagnostic: ngc_diagnostics::Diagnostic },
+    /// A value Ivy compilation needs is dynamic or of the wrong type (ngc's NG1010, NG2012):
+    /// the evaluation problems inside its primary span are what made it so.
+    NeededValue { module: ModuleId, diagnostic: ngc_diagnostics::Diagnostic },
+    /// The decorator argument at `span` is an error node as a whole (the collector replaces
+    /// an object literal holding a reference to a non-exported class, or an expression form
+    /// it does not support, by one): nothing Ivy needs can be read from it.
+    UnreadableMetadata { module: ModuleId, span: Span },
 }
 
 const CLASS_DECORATORS: &[&str] = &["Component", "Directive", "Pipe", "NgModule", "Injectable"];
@@ -242,6 +250,20 @@ pub fn read_program_class(
     check_member_accessibility(ev, symbol, problems);
     let Some((kind, meta, decorator_index)) = found else { return Declaration::Other };
     let arg_site = class_site.child("decorators").child(&decorator_index.to_string()).child("arguments").child("0");
+    let needed_kind = match kind.as_str() {
+        "Component" => Some(DecoratorKind::Component),
+        "Directive" => Some(DecoratorKind::Directive),
+        "Pipe" => Some(DecoratorKind::Pipe),
+        "NgModule" => Some(DecoratorKind::NgModule),
+        _ => None,
+    };
+    if let Some(needed_kind) = needed_kind {
+        if meta == StaticValue::Invalid {
+            problems.push(DeclarationProblem::UnreadableMetadata { module: symbol.module, span: ev.span_at(&arg_site) });
+        } else {
+            needed::check(ev, symbol, needed_kind, &meta, &arg_site, problems);
+        }
+    }
     match kind.as_str() {
         "Component" | "Directive" => {
             let is_component = kind == "Component";

@@ -208,3 +208,24 @@ pub(crate) fn static_member(span: Span, message: &str) -> Diagnostic {
         .with_label(span, "declared on a static member")
         .with_help("remove `static`: inputs, outputs and queries belong to instances")
 }
+
+/// NG1010: a value Ivy compilation needs is of the wrong type or cannot be determined
+/// statically (ngc's `createValueHasWrongTypeError`); `found` is ngc's second line ("Value
+/// could not be determined statically.", "Value is of type 'number'.").
+#[cold]
+pub(crate) fn value_has_wrong_type(span: Span, message: &str, found: &str) -> Diagnostic {
+    Diagnostic::error("NG1010", message.to_string())
+        .with_label(span, found.to_string())
+        .with_help("the compiler evaluates this value: write it with literals, references to classes and exported constants, and calls of functions that return a single expression")
+}
+
+/// NG2012: `Module.forRoot()` in a standalone component's `imports`.
+#[cold]
+pub(crate) fn module_with_providers_import(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "NG2012",
+        "Component imports contains a ModuleWithProviders value, likely the result of a 'Module.forRoot()'-style call. These calls are not used to configure components and are not valid in standalone component imports - consider importing them in the application bootstrap instead.",
+    )
+    .with_label(span, "a ModuleWithProviders value")
+    .with_help("import the NgModule itself here, and call `forRoot()` where the application is bootstrapped")
+}

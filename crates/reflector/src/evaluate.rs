@@ -117,8 +117,13 @@ pub struct Evaluator<'m, 'h> {
     /// is reported where the outermost reference uses it.
     references: Vec<Site>,
     depth: usize,
-    cache: HashMap<SymbolId, StaticValue>,
+    /// Each evaluated top-level entry, with the problems its evaluation found (where they were
+    /// found and what they were): a later use of the entry reports them again, at that use.
+    cache: HashMap<SymbolId, (StaticValue, Vec<(Site, ProblemKind)>)>,
     in_progress: Vec<SymbolId>,
+    /// Every problem found, at the site where it was found (not relocated to the outermost
+    /// use), parallel to `problems`: what the cache replays.
+    found_at: Vec<Site>,
 }
 
 /// The `@angular/core` classes metadata may instantiate.
@@ -137,6 +142,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             depth: 0,
             cache: HashMap::new(),
             in_progress: Vec::new(),
+            found_at: Vec::new(),
         }
     }
 
@@ -148,28 +154,67 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             .unwrap_or_default()
     }
 
+    /// The source span of the value at `site` itself, also where the span tree records none
+    /// (a string, number or boolean): found in the text of the enclosing array or object
+    /// literal. Falls back to [`Evaluator::span_at`].
+    pub fn value_span(&self, site: &Site) -> Span {
+        let span = self.span_at(site);
+        let Some((parent_pointer, last)) = site.pointer.rsplit_once('/') else { return span };
+        let parent = self.span_at(&Site { module: site.module, pointer: parent_pointer.to_string() });
+        if span != parent {
+            return span;
+        }
+        let Some(file) = self.modules.program_file(site.module) else { return span };
+        let key = last.replace("~1", "/").replace("~0", "~");
+        let found = match file.text.as_bytes().get(parent.start as usize) {
+            Some(b'[') => key.parse().ok().and_then(|i| crate::literal_spans::element_span(&file.text, parent, i)),
+            Some(b'{') => crate::literal_spans::property_value_span(&file.text, parent, &key),
+            _ => None,
+        };
+        found.unwrap_or(span)
+    }
+
     fn problem(&mut self, site: &Site, kind: ProblemKind) {
         let at = self.references.first().unwrap_or(site).clone();
         let span = self.span_at(&at);
+        self.sync_found_at();
         self.problems.push(EvalProblem { module: at.module, span, found_in: site.module, kind });
+        self.found_at.push(site.clone());
+    }
+
+    /// Keeps `found_at` parallel to `problems` after a caller took the problems.
+    fn sync_found_at(&mut self) {
+        if self.found_at.len() != self.problems.len() {
+            let sites: Vec<Site> = self.problems.iter().map(|p| Site { module: p.found_in, pointer: String::new() }).collect();
+            self.found_at = sites;
+        }
     }
 
     /// Evaluates the declaration a reference at `site` names.
+    /// Only a lowered symbol's own metadata (`ɵ0`) holds rewritten function expressions: what
+    /// it refers to is evaluated as written.
     fn follow(&mut self, site: &Site, symbol: &SymbolId) -> StaticValue {
         self.references.push(site.clone());
+        let outer = std::mem::replace(&mut self.in_lowered, is_lowered_symbol(&symbol.name));
         let value = self.evaluate_entry(symbol);
+        self.in_lowered = outer;
         self.references.pop();
         value
     }
 
     /// The value of a top-level metadata entry of a program file.
     pub fn evaluate_entry(&mut self, symbol: &SymbolId) -> StaticValue {
-        if let Some(value) = self.cache.get(symbol) {
-            return value.clone();
+        if let Some((value, found)) = self.cache.get(symbol).cloned() {
+            for (site, kind) in found {
+                self.problem(&site, kind);
+            }
+            return value;
         }
         if self.in_progress.contains(symbol) {
             return StaticValue::Unknown(format!("'{}' refers to itself", symbol.name));
         }
+        self.sync_found_at();
+        let first_problem = self.problems.len();
         let value = match symbol.module {
             ModuleId::Program(_) => {
                 let entry = self.modules.metadata(symbol.module).and_then(|m| m.get(&symbol.name)).cloned();
@@ -189,7 +234,17 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             }
             ModuleId::Library(_) => StaticValue::Symbol(symbol.clone()),
         };
-        self.cache.insert(symbol.clone(), value.clone());
+        // A problem found while `symbol` itself was being evaluated further up is not this
+        // entry's (the self-reference is cut above, before any is found).
+        let found: Vec<(Site, ProblemKind)> = self
+            .found_at
+            .get(first_problem..)
+            .unwrap_or_default()
+            .iter()
+            .cloned()
+            .zip(self.problems.get(first_problem..).unwrap_or_default().iter().map(|p| p.kind.clone()))
+            .collect();
+        self.cache.insert(symbol.clone(), (value.clone(), found));
         value
     }
 
@@ -361,13 +416,7 @@ impl<'m, 'h> Evaluator<'m, 'h> {
                 }
                 let symbol = SymbolId { module: site.module, name: name.clone() };
                 if self.modules.metadata(site.module).and_then(|m| m.get(&name)).is_some() {
-                    if !is_lowered_symbol(&name) {
-                        return self.follow(site, &symbol);
-                    }
-                    let outer = std::mem::replace(&mut self.in_lowered, true);
-                    let value = self.follow(site, &symbol);
-                    self.in_lowered = outer;
-                    return value;
+                    return self.follow(site, &symbol);
                 }
                 if name == "undefined" {
                     return StaticValue::Undefined;
@@ -469,13 +518,20 @@ impl<'m, 'h> Evaluator<'m, 'h> {
     fn evaluate_call(&mut self, value: &Json, site: &Site, scope: &HashMap<String, StaticValue>) -> StaticValue {
         let callee_json = value.get("expression").unwrap_or(&Json::Null);
         let args = self.arguments(value, site, scope);
-        // `Class.method()`: a library NgModule's `forRoot()` is `ModuleWithProviders<Module>`; a
-        // program class's static method with a single `return` is expanded like a function.
+        // `Class.method()`: a library class's static method declared to return
+        // `ModuleWithProviders<M>` gives `M` (its arguments play no part); a program class's
+        // static method with a single `return` is expanded like a function.
         if symbolic(callee_json) == Some("select") {
             let target = self.evaluate(callee_json.get("expression").unwrap_or(&Json::Null), &site.child("expression").child("expression"), scope);
             if let StaticValue::Symbol(class) = &target {
                 match class.module {
-                    ModuleId::Library(_) => return StaticValue::ModuleWithProviders(class.clone()),
+                    ModuleId::Library(_) => {
+                        let member = match callee_json.get("member") {
+                            Some(Json::String(m)) => m.as_str(),
+                            _ => "",
+                        };
+                        return self.library_static_call(class, member);
+                    }
                     ModuleId::Program(_) => {
                         if let Some(Json::String(member)) = callee_json.get("member") {
                             let pointer = format!("/metadata/{}/statics/{}", escape(&class.name), escape(member));
@@ -506,6 +562,32 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         }
     }
 
+    /// The value of `Class.member(...)` for a library class, as ngc's `ModuleWithProviders`
+    /// resolver reads the declaration file: the NgModule of a declared
+    /// `ModuleWithProviders<M>` return type. A static method with another return type cannot
+    /// be evaluated; a member the class does not declare itself (an inherited static) is taken
+    /// to configure the class it is called on.
+    fn library_static_call(&mut self, class: &SymbolId, member: &str) -> StaticValue {
+        let declared = self
+            .modules
+            .library(class.module)
+            .and_then(|l| l.dts.class(&class.name))
+            .map(|c| c.static_methods.iter().find(|(name, _)| name == member).map(|(_, returns)| returns.clone()));
+        match declared {
+            Some(Some(Some(target))) => {
+                match self.modules.resolve_library_type(class.module, target.namespace.as_deref(), &target.name) {
+                    Some(module) => StaticValue::ModuleWithProviders(module),
+                    None => StaticValue::Unknown(format!("'{}' in the return type of '{}.{member}'", target.name, class.name)),
+                }
+            }
+            Some(Some(None)) => StaticValue::Unknown(format!(
+                "'{}.{member}' does not return `ModuleWithProviders<...>` and is declared in a library",
+                class.name
+            )),
+            _ => StaticValue::ModuleWithProviders(class.clone()),
+        }
+    }
+
     /// Expands a call of function metadata (`{__symbolic: 'function', parameters, value,
     /// defaults}`) found at `pointer`: the value with the parameters bound to the arguments.
     fn expand(&mut self, function: &Json, name: &str, module: ModuleId, pointer: &str, args: Vec<StaticValue>, site: &Site) -> StaticValue {
@@ -514,6 +596,14 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             self.problem(site, ProblemKind::FunctionCall { name: name.to_string(), definition });
             return StaticValue::Invalid;
         };
+        // Problems in the function's body and defaults are reported at the call.
+        self.references.push(site.clone());
+        let value = self.expand_body(function, body, module, pointer, args);
+        self.references.pop();
+        value
+    }
+
+    fn expand_body(&mut self, function: &Json, body: &Json, module: ModuleId, pointer: &str, args: Vec<StaticValue>) -> StaticValue {
         let params: Vec<String> = match function.get("parameters") {
             Some(Json::Array(p)) => p
                 .iter()

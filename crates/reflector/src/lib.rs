@@ -15,13 +15,15 @@ pub mod di;
 pub mod dts;
 pub mod evaluate;
 pub mod host;
+mod literal_spans;
 pub mod matching;
 pub mod members;
 pub mod modules;
+mod needed;
 pub mod resolve;
 pub mod scope;
 pub mod selector;
 
-pub use analysis::{analyze, Analysis, ComponentScope, FileDiagnostic};
+pub use analysis::{analyze, analyze_with, is_view_engine_restriction, Analysis, AnalysisOptions, ComponentScope, FileDiagnostic};
 pub use host::Host;
 pub use modules::{ModuleId, ProgramFile, SymbolId};

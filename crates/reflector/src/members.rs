@@ -514,8 +514,12 @@ fn class_members<'f>(
             let facts_of: Vec<&ngc_collector::MemberFact> = facts
                 .map(|f| f.decorated_members.iter().filter(|m| m.class == symbol.name && m.member == *name).collect())
                 .unwrap_or_default();
+            // Methods are listed with or without decorators; the facts hold decorated ones only.
+            let mut decorated = 0;
             for (i, item) in list.iter().enumerate() {
                 let Some(Json::Array(decorators)) = item.get("decorators") else { continue };
+                let fact = facts_of.get(decorated).or(facts_of.first());
+                decorated += 1;
                 let mut found = Vec::new();
                 for (j, decorator) in decorators.iter().enumerate() {
                     let site = class_site
@@ -532,7 +536,6 @@ fn class_members<'f>(
                         found.push(MemberDecorator { name: decorator_name, args, raw_args, site });
                     }
                 }
-                let fact = facts_of.get(i).or(facts_of.first());
                 members.push(Member {
                     name: name.clone(),
                     position: fact.map_or(u32::MAX, |f| f.span.start),
@@ -881,4 +884,86 @@ fn host_from_metadata(host: Option<&StaticValue>) -> HostMeta {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ngc_collector::{collect, CollectOptions};
+
+    /// `(member, api, required)` for each recognised initializer call of `source`.
+    fn recognised(source: &str) -> Vec<(String, InitializerApi, bool)> {
+        let facts = collect("/p/a.ts", source, &CollectOptions::default()).facts;
+        facts
+            .initializer_calls
+            .iter()
+            .filter_map(|c| recognise(c, &facts.imports).map(|(api, required)| (c.member.clone(), api, required)))
+            .collect()
+    }
+
+    #[test]
+    fn signal_apis_are_recognised_through_the_files_imports() {
+        let source = r#"
+            import { Directive, input as i, model, viewChildren } from '@angular/core';
+            import * as core from '@angular/core';
+            import { outputFromObservable } from '@angular/core/rxjs-interop';
+            import { output } from './barrel';
+            import * as other from './other';
+            @Directive({})
+            export class D {
+              a = i();
+              b = i.required();
+              c = core.model.required();
+              d = core.contentChild('x');
+              e = outputFromObservable(x);
+              f = output();
+              g = other.input();
+              h = model.optional();
+              k = core.input.required.other();
+              l = viewChildren(X);
+            }
+        "#;
+        assert_eq!(
+            recognised(source),
+            [
+                ("a".to_string(), InitializerApi::Input, false),
+                ("b".to_string(), InitializerApi::Input, true),
+                ("c".to_string(), InitializerApi::Model, true),
+                ("d".to_string(), InitializerApi::ContentChild, false),
+                ("e".to_string(), InitializerApi::OutputFromObservable, false),
+                ("l".to_string(), InitializerApi::ViewChildren, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn output_from_observable_belongs_to_rxjs_interop() {
+        let source = r#"
+            import { Directive, outputFromObservable } from '@angular/core';
+            @Directive({})
+            export class D { e = outputFromObservable(x); }
+        "#;
+        assert!(recognised(source).is_empty());
+    }
+
+    #[test]
+    fn property_access_strings_are_escaped_as_angular_does() {
+        assert_eq!(safe_property_access("this", "value"), "this.value");
+        assert_eq!(safe_property_access("this", "$x_1"), "this.$x_1");
+        assert_eq!(safe_property_access("this", "aria-label"), "this['aria-label']");
+        assert_eq!(safe_property_access("this", "it's"), "this['it\\'s']");
+    }
+
+    #[test]
+    fn forward_refs_are_found_in_the_text() {
+        let text = "x = forwardRef(() => Item); y = Item; z = forwardRef( ( ) =>Item )";
+        let at = |needle: &str, nth: usize| {
+            let start = text.match_indices(needle).nth(nth).map(|(i, _)| i as u32).unwrap_or_default();
+            Span::new(start, start + needle.len() as u32)
+        };
+        assert!(is_forward_ref_text(text, at("Item", 0)));
+        assert!(!is_forward_ref_text(text, at("Item", 1)));
+        assert!(is_forward_ref_text(text, at("Item", 2)));
+        assert!(is_forward_ref_text(text, at("forwardRef(() => Item)", 0)));
+    }
 }

@@ -49,7 +49,8 @@ impl Scope {
 /// A scope problem, at the span of the offending list entry.
 #[derive(Debug, Clone)]
 pub enum ScopeProblem {
-    /// NG6001: a declaration that is not a directive, component or pipe.
+    /// NG6001: a declaration that is not a directive, component or pipe. (An entry that is
+    /// not a reference at all is ngc's NG1010, reported with the values Ivy needs.)
     InvalidDeclaration { ng_module: SymbolId, entry: String, span: Span },
     /// NG6002 / NG6003: an import that is not an NgModule (or standalone), an export that is
     /// not an NgModule or declarable.
@@ -74,16 +75,6 @@ pub struct Scopes<'d> {
     pub problems: Vec<ScopeProblem>,
     /// Which NgModule declares each class.
     pub declared_in: BTreeMap<SymbolId, SymbolId>,
-}
-
-fn display(value: &StaticValue) -> String {
-    match value {
-        StaticValue::Symbol(s) => s.name.clone(),
-        StaticValue::String(s) => format!("'{s}'"),
-        StaticValue::Global(g) => g.clone(),
-        StaticValue::Unknown(reason) => reason.clone(),
-        other => format!("{other:?}"),
-    }
 }
 
 impl<'d> Scopes<'d> {
@@ -120,18 +111,14 @@ impl<'d> Scopes<'d> {
                     scope.extend(&inner, &module);
                     continue;
                 }
-                match entry {
-                    StaticValue::Invalid => {}
-                    StaticValue::Symbol(s) => match self.declaration(s) {
+                // An entry that is not a reference is an error of the NgModule's lists
+                // (`needed.rs`).
+                if let StaticValue::Symbol(s) = entry {
+                    match self.declaration(s) {
                         Declaration::Directive(_) => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                         Declaration::Pipe(_) => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
                         _ => self.problems.push(ScopeProblem::InvalidExport { ng_module: ng_module.clone(), entry: s.name.clone(), span: *span }),
-                    },
-                    other => self.problems.push(ScopeProblem::InvalidExport {
-                        ng_module: ng_module.clone(),
-                        entry: display(other),
-                        span: *span,
-                    }),
+                    }
                 }
             }
         }
@@ -150,23 +137,22 @@ impl<'d> Scopes<'d> {
                 scope.extend(&exported, &module);
                 continue;
             }
-            match entry {
-                StaticValue::Invalid => {}
-                StaticValue::Symbol(s) => match self.declaration(s) {
+            if let StaticValue::Symbol(s) = entry {
+                match self.declaration(s) {
                     Declaration::Directive(d) if d.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                     Declaration::Pipe(p) if p.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
                     _ => self.problems.push(ScopeProblem::InvalidImport { ng_module: ng_module.clone(), entry: s.name.clone(), span: *span }),
-                },
-                other => self.problems.push(ScopeProblem::InvalidImport { ng_module: ng_module.clone(), entry: display(other), span: *span }),
+                }
             }
         }
         for (entry, span) in &meta.declarations {
-            if *entry == StaticValue::Invalid {
-                continue;
-            }
-            let StaticValue::Symbol(s) = entry else {
-                self.problems.push(ScopeProblem::InvalidDeclaration { ng_module: ng_module.clone(), entry: display(entry), span: *span });
-                continue;
+            let s = match entry {
+                StaticValue::Symbol(s) => s,
+                StaticValue::ModuleWithProviders(s) => {
+                    self.problems.push(ScopeProblem::InvalidDeclaration { ng_module: ng_module.clone(), entry: s.name.clone(), span: *span });
+                    continue;
+                }
+                _ => continue,
             };
             let (is_pipe, standalone) = match self.declaration(s) {
                 Declaration::Directive(d) => (false, d.standalone),
@@ -206,9 +192,8 @@ impl<'d> Scopes<'d> {
                 scope.extend(&exported, &module);
                 continue;
             }
-            match entry {
-                StaticValue::Invalid => {}
-                StaticValue::Symbol(s) => match self.declaration(s) {
+            if let StaticValue::Symbol(s) = entry {
+                match self.declaration(s) {
                     Declaration::Directive(d) if d.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                     Declaration::Pipe(p) if p.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
                     Declaration::Directive(_) | Declaration::Pipe(_) => {
@@ -219,12 +204,7 @@ impl<'d> Scopes<'d> {
                         entry: s.name.clone(),
                         span: *span,
                     }),
-                },
-                other => self.problems.push(ScopeProblem::UnknownComponentImport {
-                    component: component.clone(),
-                    entry: display(other),
-                    span: *span,
-                }),
+                }
             }
         }
         scope

@@ -18,7 +18,7 @@ use ngc_collector::{collect, CollectOptions};
 use ngc_reflector::declarations::{Declaration, DirectiveMeta, QueryExpr, QueryMeta, QueryPredicate};
 use ngc_reflector::evaluate::StaticValue;
 use ngc_reflector::resolve::ResolveOptions;
-use ngc_reflector::{analyze, Analysis, Host, ProgramFile};
+use ngc_reflector::{analyze_with, Analysis, AnalysisOptions, Host, ProgramFile};
 use serde_json::{json, Map, Value};
 
 struct FsHost;
@@ -312,6 +312,10 @@ fn canonical_ours(meta: &DirectiveMeta, text: &str, failures: &mut Vec<String>) 
 }
 
 fn analyse(work: &Path) -> (Vec<PathBuf>, Analysis<'static>) {
+    analyse_with(work, false)
+}
+
+fn analyse_with(work: &Path, strict_metadata_emit: bool) -> (Vec<PathBuf>, Analysis<'static>) {
     let mut paths = Vec::new();
     ts_files(&work.join("src"), &mut paths);
     let files: Vec<ProgramFile> = paths
@@ -330,7 +334,8 @@ fn analyse(work: &Path) -> (Vec<PathBuf>, Analysis<'static>) {
         })
         .collect();
     static HOST: FsHost = FsHost;
-    (paths, analyze(files, ResolveOptions::default(), &HOST))
+    let options = AnalysisOptions { resolve: ResolveOptions::default(), strict_metadata_emit };
+    (paths, analyze_with(files, options, &HOST))
 }
 
 fn check_project(name: &str, source: &Path) -> (usize, Vec<String>) {
@@ -408,13 +413,13 @@ fn directive_metadata_equals_ngc_declarations() {
     assert!(failures.is_empty(), "{} differences from ngc 22:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// The signal-API errors of tests/fixtures/reflector/error-signal-apis (one per class, as ngc
-/// stops analysing a class at its first) have ngc's codes, messages and positions.
-#[test]
-fn signal_api_errors_equal_ngc_diagnostics() {
-    let work = prepare("error-signal-apis", &repo().join("tests/fixtures/reflector/error-signal-apis"));
+/// ngc's errors (`file:line:column code message`) and ngc-rs's for the fixture `name` under
+/// tests/fixtures/reflector, each sorted; only errors (ngc-rs's warnings are View Engine's
+/// restrictions, which ngc does not have).
+fn errors_of_both(name: &str) -> (Vec<String>, Vec<String>) {
+    let work = prepare(name, &repo().join("tests/fixtures/reflector").join(name));
     let (ngc, _) = run_ngc(&work);
-    let theirs: Vec<String> = ngc
+    let mut theirs: Vec<String> = ngc
         .iter()
         .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("NG")))
         .map(|d| {
@@ -428,16 +433,60 @@ fn signal_api_errors_equal_ngc_diagnostics() {
             )
         })
         .collect();
-    assert!(theirs.len() >= 10, "ngc reported too few errors: {ngc:?}");
     let (_, analysis) = analyse(&work);
     let mut ours: Vec<String> = Vec::new();
-    for d in &analysis.diagnostics {
+    for d in analysis.diagnostics.iter().filter(|d| d.diagnostic.severity == ngc_diagnostics::Severity::Error) {
         let text = std::fs::read_to_string(&d.path).expect("source");
         let span = d.diagnostic.primary.as_ref().map(|l| l.span).unwrap_or_default();
         let at = ngc_diagnostics::LineIndex::new(&text).utf16_line_col(&text, span.start);
         let file = d.path.strip_prefix(&work).unwrap_or(&d.path).to_string_lossy().replace('\\', "/");
         ours.push(format!("{file}:{}:{} {} {}", at.line + 1, at.col + 1, d.diagnostic.code, d.diagnostic.message));
     }
+    theirs.sort();
+    ours.sort();
+    (ours, theirs)
+}
+
+/// The signal-API errors of tests/fixtures/reflector/error-signal-apis (one per class, as ngc
+/// stops analysing a class at its first) have ngc's codes, messages and positions.
+#[test]
+fn signal_api_errors_equal_ngc_diagnostics() {
+    let (ours, theirs) = errors_of_both("error-signal-apis");
+    assert!(theirs.len() >= 10, "ngc reported too few errors: {theirs:?}");
     assert_eq!(ours, theirs, "ngc-rs (left) and ngc 22 (right) report different errors");
     eprintln!("error-signal-apis: {} errors as ngc reports them", ours.len());
+}
+
+/// Needed values that cannot be determined statically or have the wrong type
+/// (tests/fixtures/reflector/error-dynamic-values: NgModule lists, standalone imports,
+/// selector, template, flags, enums, inputs, host, exportAs, pipe name) have ngc's codes,
+/// messages and positions.
+#[test]
+fn needed_value_errors_equal_ngc_diagnostics() {
+    let (ours, theirs) = errors_of_both("error-dynamic-values");
+    assert!(theirs.len() >= 14, "ngc reported too few errors: {theirs:?}");
+    assert_eq!(ours, theirs, "ngc-rs (left) and ngc 22 (right) report different errors");
+    eprintln!("error-dynamic-values: {} errors as ngc reports them", ours.len());
+}
+
+/// A program ngc compiles although View Engine's metadata rules reject it
+/// (tests/fixtures/reflector/view-engine-restrictions): no errors on either side, and ngc-rs
+/// still tells about each restriction as a warning.
+#[test]
+fn view_engine_restrictions_are_not_errors() {
+    let name = "view-engine-restrictions";
+    let (ours, theirs) = errors_of_both(name);
+    assert!(theirs.is_empty(), "ngc reported errors: {theirs:?}");
+    assert!(ours.is_empty(), "ngc-rs reported errors: {ours:?}");
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("directive-meta").join(name).canonicalize().expect("work dir");
+    let (_, analysis) = analyse(&work);
+    let warnings: Vec<&str> = analysis.diagnostics.iter().map(|d| d.diagnostic.code).collect();
+    for code in ["NGRS3001", "NGRS3003", "NGRS3005", "NGRS3007"] {
+        assert!(warnings.contains(&code), "no {code} warning: {warnings:?}");
+    }
+    // With strictMetadataEmit, the same restrictions are errors.
+    let (_, strict) = analyse_with(&work, true);
+    let severities: Vec<_> = strict.diagnostics.iter().map(|d| (d.diagnostic.code, d.diagnostic.severity)).collect();
+    assert_eq!(severities.len(), warnings.len(), "{severities:?}");
+    assert!(severities.iter().all(|(_, s)| *s == ngc_diagnostics::Severity::Error), "{severities:?}");
 }

@@ -534,3 +534,36 @@ fn byte_order_mark_and_crlf() {
     // Spans are byte offsets into the text as given.
     assert_eq!(&text[c.span.start as usize..c.span.start as usize + 14], "export declare");
 }
+
+/// Static methods with the NgModule of a `ModuleWithProviders<M>` return type, as ngc's
+/// resolver reads it: the name imported from `@angular/core` (named or through a namespace),
+/// exactly one type argument; any other return type gives `None`.
+#[test]
+fn module_with_providers_return_types_of_static_methods() {
+    let m = read(
+        "export declare class RouterModule {\n\
+           static forRoot(routes: Routes): ModuleWithProviders<RouterModule>;\n\
+           static forChild(routes: Routes): i0.ModuleWithProviders<i1.ChildModule>;\n\
+           static other(): Other<RouterModule>;\n\
+           static bare(): ModuleWithProviders;\n\
+           forInstance(): ModuleWithProviders<RouterModule>;\n\
+         }\n\
+         import { ModuleWithProviders } from '@angular/core';\n\
+         import * as i0 from '@angular/core';\n\
+         import * as i1 from './child';\n",
+    );
+    let methods: Vec<(String, Option<(Option<String>, String)>)> = class(&m, "RouterModule")
+        .static_methods
+        .iter()
+        .map(|(name, target)| (name.clone(), target.as_ref().map(|t| (t.namespace.clone(), t.name.clone()))))
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            ("forRoot".to_string(), Some((None, "RouterModule".to_string()))),
+            ("forChild".to_string(), Some((Some("i1".to_string()), "ChildModule".to_string()))),
+            ("other".to_string(), None),
+            ("bare".to_string(), None),
+        ]
+    );
+}

@@ -42,7 +42,11 @@ pub enum TypeValue {
     /// A name in scope in the file (`Foo`, `ns.Foo` of a local namespace, a global class).
     Local(String),
     /// A name imported by a named or namespace import: written through the import's module.
-    Imported { module: String, name: String, nested: Vec<String> },
+    Imported {
+        module: String,
+        name: String,
+        nested: Vec<String>,
+    },
     Unavailable(Unavailable),
 }
 
@@ -86,7 +90,11 @@ pub fn constructor(class: &ast::Class) -> Option<&ast::Constructor> {
 }
 
 /// `getConstructorParameters`: `None` when the class declares no constructor.
-pub fn constructor_params<'m>(class: &'m ast::Class, source: &Source<'m>, value_names: &ValueNames) -> Option<Vec<CtorParam<'m>>> {
+pub fn constructor_params<'m>(
+    class: &'m ast::Class,
+    source: &Source<'m>,
+    value_names: &ValueNames,
+) -> Option<Vec<CtorParam<'m>>> {
     let ctor = constructor(class)?;
     let mut params = Vec::new();
     for param in &ctor.params {
@@ -152,7 +160,9 @@ fn type_to_value(type_node: Option<&ast::TsType>, source: &Source<'_>, value_nam
             ImportKind::Named(imported) => match value_names.get(first) {
                 Some(Some(false)) => TypeValue::Unavailable(Unavailable::NoValueDeclaration),
                 Some(None) => TypeValue::Unavailable(Unavailable::UnknownReference),
-                _ => TypeValue::Imported { module: binding.specifier.clone(), name: imported.clone(), nested: names[1..].to_vec() },
+                _ => {
+                    TypeValue::Imported { module: binding.specifier.clone(), name: imported.clone(), nested: names[1..].to_vec() }
+                }
             },
             ImportKind::Namespace => {
                 if names.len() == 1 {
@@ -162,7 +172,11 @@ fn type_to_value(type_node: Option<&ast::TsType>, source: &Source<'_>, value_nam
                 match value_names.get(&key) {
                     Some(Some(false)) => TypeValue::Unavailable(Unavailable::NoValueDeclaration),
                     Some(None) => TypeValue::Unavailable(Unavailable::UnknownReference),
-                    _ => TypeValue::Imported { module: binding.specifier.clone(), name: names[1].clone(), nested: names[2..].to_vec() },
+                    _ => TypeValue::Imported {
+                        module: binding.specifier.clone(),
+                        name: names[1].clone(),
+                        nested: names[2..].to_vec(),
+                    },
                 }
             }
         };
@@ -269,4 +283,53 @@ pub fn constructor_dependencies(
         }
     }
     Ok(if errors.is_empty() { CtorDeps::Valid(deps) } else { CtorDeps::Invalid(errors) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::with_source;
+    use crate::syntax;
+
+    fn param_types(text: &str, value_names: &[(&str, Option<bool>)]) -> Vec<TypeValue> {
+        let names: ValueNames = value_names.iter().map(|(n, v)| (n.to_string(), *v)).collect();
+        with_source(text, |source| {
+            let class = syntax::classes(source.module, &source.spans).into_iter().find(|c| c.name == "X").expect("class X");
+            constructor_params(class.class, source, &names).expect("a constructor").into_iter().map(|p| p.type_value).collect()
+        })
+    }
+
+    #[test]
+    fn parameter_types_become_values_as_ngc_types_them() {
+        let types = param_types(
+            "import { HttpClient } from '@angular/common/http';\nimport * as core from '@angular/core';\nimport type { T } from './t';\nimport { I } from './i';\ninterface Local {}\nclass Mine {}\nclass X {\n  constructor(a: HttpClient, b: core.ElementRef, c: T, d: I, e: Local, f: Mine | null, g: Document, h: string, i) {}\n}\n",
+            &[("HttpClient", Some(true)), ("core.ElementRef", Some(true)), ("I", Some(false))],
+        );
+        let import = |module: &str, name: &str| TypeValue::Imported { module: module.into(), name: name.into(), nested: vec![] };
+        assert_eq!(
+            types,
+            vec![
+                import("@angular/common/http", "HttpClient"),
+                import("@angular/core", "ElementRef"),
+                TypeValue::Unavailable(Unavailable::TypeOnlyImport),
+                TypeValue::Unavailable(Unavailable::NoValueDeclaration),
+                TypeValue::Unavailable(Unavailable::NoValueDeclaration),
+                TypeValue::Local("Mine".into()),
+                TypeValue::Local("Document".into()),
+                TypeValue::Unavailable(Unavailable::Unsupported),
+                TypeValue::Unavailable(Unavailable::MissingType),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_constructor_with_a_base_class_inherits() {
+        with_source("class B {}\nclass X extends B {}\n", |source| {
+            let class = syntax::classes(source.module, &source.spans).into_iter().nth(1).expect("X");
+            let params = constructor_params(class.class, source, &ValueNames::new());
+            let raw = |e: &ast::Expr| ngc_output::raw(source.text_of(e));
+            assert!(matches!(constructor_dependencies(params.as_deref(), true, source, &raw), Ok(CtorDeps::Inherited)));
+            assert!(matches!(constructor_dependencies(params.as_deref(), false, source, &raw), Ok(CtorDeps::Valid(d)) if d.is_empty()));
+        });
+    }
 }

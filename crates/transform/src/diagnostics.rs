@@ -1,6 +1,6 @@
 //! Diagnostics of the Angular transform: Angular's own codes (`NGnnnn`, with compiler-cli's
-//! messages) for problems ngc reports in decorators, and `NGRS5xxx` for what ngc-rs cannot
-//! compile. All are listed in docs/diagnostics.md.
+//! messages) for problems ngc reports in decorators, and `NGRS6xxx` for what ngc-rs cannot
+//! compile (`NGRS6xxx`). All are listed in docs/diagnostics.md.
 
 use ngc_diagnostics::{Diagnostic, Span};
 
@@ -38,7 +38,9 @@ pub fn arg_not_literal(span: Span, message: String) -> Diagnostic {
 /// NG1002: a decorator called with the wrong number of arguments.
 #[cold]
 pub fn arity_wrong(span: Span, message: String) -> Diagnostic {
-    Diagnostic::error("NG1002", message).with_label(span, "wrong number of arguments").with_help("check the decorator's signature")
+    Diagnostic::error("NG1002", message)
+        .with_label(span, "wrong number of arguments")
+        .with_help("check the decorator's signature")
 }
 
 /// NG1003: a decorator that must be called (`@Injectable` instead of `@Injectable()`).
@@ -101,7 +103,9 @@ pub fn missing_template(span: Span) -> Diagnostic {
 /// NG2002: a pipe without a name.
 #[cold]
 pub fn pipe_missing_name(span: Span) -> Diagnostic {
-    Diagnostic::error("NG2002", "@Pipe decorator is missing name field").with_label(span, "no `name`").with_help("add `name: 'myPipe'`")
+    Diagnostic::error("NG2002", "@Pipe decorator is missing name field")
+        .with_label(span, "no `name`")
+        .with_help("add `name: 'myPipe'`")
 }
 
 /// NG2003: a constructor parameter without an injection token.
@@ -119,7 +123,9 @@ pub fn missing_selector(span: Span, message: String) -> Diagnostic {
 /// NG2008: a `templateUrl` or `styleUrl(s)` file that cannot be read.
 #[cold]
 pub fn resource_not_found(span: Span, message: String) -> Diagnostic {
-    Diagnostic::error("NG2008", message).with_label(span, "file not found").with_help("the path is relative to the component's file")
+    Diagnostic::error("NG2008", message)
+        .with_label(span, "file not found")
+        .with_help("the path is relative to the component's file")
 }
 
 /// NG2010: `imports` or `schemas` on a component that is not standalone.
@@ -156,9 +162,12 @@ pub fn host_binding_error(span: Span, message: String) -> Diagnostic {
 /// NG9001: an injectable that declares its own `ɵprov`.
 #[cold]
 pub fn duplicate_prov(span: Span) -> Diagnostic {
-    Diagnostic::error("NG9001", "Injectables cannot contain a static ɵprov property, because the compiler is going to generate one.")
-        .with_label(span, "declared here")
-        .with_help("remove the static `ɵprov` member")
+    Diagnostic::error(
+        "NG9001",
+        "Injectables cannot contain a static ɵprov property, because the compiler is going to generate one.",
+    )
+    .with_label(span, "declared here")
+    .with_help("remove the static `ɵprov` member")
 }
 
 /// NG6001–NG6003: an NgModule list entry that is not a class reference.
@@ -167,10 +176,10 @@ pub fn ng_module_list(span: Span, message: String, value: &Value) -> Diagnostic 
     wrong_type(span, message, value)
 }
 
-/// NGRS5001: a construct the transform does not compile yet.
+/// NGRS6001: a construct the transform does not compile yet.
 #[cold]
 pub fn unsupported(span: Span, what: &str, help: &str) -> Diagnostic {
-    Diagnostic::error("NGRS5001", format!("{what} is not supported by ngc-rs yet"))
+    Diagnostic::error("NGRS6001", format!("{what} is not supported by ngc-rs yet"))
         .with_label(span, "not supported")
         .with_help(help.to_string())
 }

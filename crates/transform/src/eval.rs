@@ -30,7 +30,9 @@ fn literal(expr: &ast::Expr, source: &Source<'_>, seen: &mut HashSet<String>) ->
                 return None;
             }
             let init = source.local_const(&name)?;
-            literal(init, source, seen)?
+            let value = literal(init, source, seen);
+            seen.remove(&name);
+            value?
         }
         ast::Expr::Array(a) => {
             let mut items = Vec::new();
@@ -79,5 +81,42 @@ pub fn value_of(expr: &ast::Expr, evaluated: Option<&Value>, source: &Source<'_>
     match evaluated {
         Some(v) => v.clone(),
         None => Value::Dynamic(source.text_of(expr).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::with_source;
+
+    fn init_value(text: &str) -> Option<Value> {
+        with_source(text, |source| {
+            let Some(ast::ModuleItem::Stmt(ast::Stmt::Decl(ast::Decl::Var(v)))) = source.module.body.last() else { panic!("a const") };
+            literal_value(v.decls[0].init.as_deref().expect("initializer"), source)
+        })
+    }
+
+    #[test]
+    fn literals_and_local_constants_evaluate() {
+        assert_eq!(
+            init_value("const A = 'a';\nconst x = [A, `t`, -1, true, null, undefined, ...['s'], { k: 'v', k2: A }];\n"),
+            Some(Value::Array(vec![
+                Value::String("a".into()),
+                Value::String("t".into()),
+                Value::Number(-1.0),
+                Value::Bool(true),
+                Value::Null,
+                Value::Undefined,
+                Value::String("s".into()),
+                Value::Object(vec![("k".into(), Value::String("v".into())), ("k2".into(), Value::String("a".into()))]),
+            ]))
+        );
+    }
+
+    #[test]
+    fn imports_calls_and_cycles_are_not_literal() {
+        assert_eq!(init_value("import { B } from './b';\nconst x = [B];\n"), None);
+        assert_eq!(init_value("const x = [f()];\n"), None);
+        assert_eq!(init_value("const y = x;\nconst x = y;\n"), None);
     }
 }

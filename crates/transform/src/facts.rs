@@ -126,7 +126,11 @@ pub fn file_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Sou
         facts.import_values.push((binding.specifier.clone(), name.to_string(), value));
     }
     for class in syntax::classes(source.module, &source.spans) {
-        facts.bindings.insert(class.name.to_string(), refs.key(&SymbolId { module, name: class.name.to_string() }));
+        let symbol = SymbolId { module, name: metadata_key(refs, module, source, class.name) };
+        if symbol.name != class.name {
+            refs.local_names.insert(symbol.clone(), class.name.to_string());
+        }
+        facts.bindings.insert(class.name.to_string(), refs.key(&symbol));
         for (namespace, member) in namespace_types(class.class, source) {
             let specifier = source.imports.get(&namespace).map(|b| b.specifier.clone()).unwrap_or_default();
             let symbol = refs.imported_symbol(module, &specifier, &member);
@@ -135,9 +139,52 @@ pub fn file_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Sou
         if class.class.decorators.is_empty() && !has_member_decorators(class.class) {
             continue;
         }
-        facts.classes.push(class_facts(refs, module, source, class.name, class.class));
+        facts.classes.push(class_facts(refs, module, source, class.name, &symbol.name, class.class));
     }
     facts
+}
+
+/// The name a class has in its file's metadata: its own, or the name of an export clause
+/// (`export { X as default }`) under which the collector recorded it.
+fn metadata_key(refs: &ProgramRefs<'_, '_>, module: ModuleId, source: &Source<'_>, class: &str) -> String {
+    let metadata = refs.analysis.modules.metadata(module);
+    if metadata.is_some_and(|m| m.get(class).is_some()) {
+        return class.to_string();
+    }
+    let default = refs.analysis.modules.program_file(module).and_then(|f| f.facts.default_export.clone());
+    let mut aliases: Vec<String> = export_aliases(source.module, class);
+    if default.as_deref() == Some(class) {
+        aliases.push("default".to_string());
+    }
+    aliases.into_iter().find(|alias| metadata.is_some_and(|m| m.get(alias).is_some())).unwrap_or_else(|| class.to_string())
+}
+
+/// The names `local` is exported under by `export { local as name }` clauses.
+fn export_aliases(module: &ast::Module, local: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in &module.body {
+        let ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportNamed(named)) = item else { continue };
+        if named.src.is_some() {
+            continue;
+        }
+        for spec in &named.specifiers {
+            let ast::ExportSpecifier::Named(n) = spec else { continue };
+            let orig = match &n.orig {
+                ast::ModuleExportName::Ident(i) => i.sym.to_string(),
+                ast::ModuleExportName::Str(s) => syntax::str_value(s),
+            };
+            if orig != local {
+                continue;
+            }
+            let exported = match &n.exported {
+                Some(ast::ModuleExportName::Ident(i)) => i.sym.to_string(),
+                Some(ast::ModuleExportName::Str(s)) => syntax::str_value(s),
+                None => orig,
+            };
+            out.push(exported);
+        }
+    }
+    out
 }
 
 /// Whether a declaration is a value (not an interface).
@@ -195,10 +242,17 @@ fn namespace_types(class: &ast::Class, source: &Source<'_>) -> Vec<(String, Stri
     out
 }
 
-fn class_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Source<'_>, name: &str, class: &ast::Class) -> ClassFacts {
+fn class_facts(
+    refs: &mut ProgramRefs<'_, '_>,
+    module: ModuleId,
+    source: &Source<'_>,
+    name: &str,
+    key: &str,
+    class: &ast::Class,
+) -> ClassFacts {
     let mut facts = ClassFacts { name: name.to_string(), ..Default::default() };
-    let entry = refs.analysis.modules.metadata(module).and_then(|m| m.get(name)).cloned();
-    let class_site = Site { module, pointer: format!("/metadata/{}", escape(name)) };
+    let entry = refs.analysis.modules.metadata(module).and_then(|m| m.get(key)).cloned();
+    let class_site = Site { module, pointer: format!("/metadata/{}", escape(key)) };
     let json_decorators: Vec<Json> = match entry.as_ref().and_then(|e| e.get("decorators")) {
         Some(Json::Array(items)) => items.clone(),
         _ => Vec::new(),
@@ -215,9 +269,8 @@ fn class_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Source
         facts.decorator_args.push(value);
     }
     // NgModule imports, element by element.
-    let ng_module_decorator = syntax::decorators(&class.decorators, &source.imports)
-        .iter()
-        .position(|d| d.is_angular_core() && d.name == "NgModule");
+    let ng_module_decorator =
+        syntax::decorators(&class.decorators, &source.imports).iter().position(|d| d.is_angular_core() && d.name == "NgModule");
     if let Some(index) = ng_module_decorator {
         let imports_json = json_decorators
             .get(index)
@@ -262,7 +315,8 @@ fn class_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Source
                 let Some(Json::Array(decorators)) = item.get("decorators") else { continue };
                 let mut per_decorator = Vec::new();
                 for (j, decorator) in decorators.iter().enumerate() {
-                    let site = class_site.child("members").child(member).child(&i.to_string()).child("decorators").child(&j.to_string());
+                    let site =
+                        class_site.child("members").child(member).child(&i.to_string()).child("decorators").child(&j.to_string());
                     let args: Vec<Value> = match decorator.get("arguments") {
                         Some(Json::Array(args)) => args
                             .iter()
@@ -281,7 +335,7 @@ fn class_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Source
             facts.member_args.push((member.clone(), occurrences));
         }
     }
-    let symbol = SymbolId { module, name: name.to_string() };
+    let symbol = SymbolId { module, name: key.to_string() };
     facts.scope = component_scope(refs, module, &symbol);
     facts
 }

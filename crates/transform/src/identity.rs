@@ -118,3 +118,36 @@ fn stacker_free_walk(expr: &ast::Expr, visit: &mut dyn FnMut(&ast::Expr) -> bool
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::with_source;
+    use crate::value::RefKind;
+
+    fn reference(key: &str) -> RefValue {
+        RefValue {
+            key: key.into(),
+            name: key.rsplit('#').next().unwrap_or_default().into(),
+            kind: RefKind::Directive,
+            standalone: true,
+            emit: EmitRef::Import { module: "./m".into(), name: "X".into() },
+            is_class: true,
+        }
+    }
+
+    #[test]
+    fn identifiers_of_the_file_name_references_also_through_local_constants() {
+        let text = "import { NgIf as If } from '@angular/common';\nimport { SHARED } from './shared';\nconst LOCAL = [If];\nconst ROOT = [...LOCAL, ...SHARED, ns.Other];\n";
+        with_source(text, |source| {
+            let ast::ModuleItem::Stmt(ast::Stmt::Decl(ast::Decl::Var(root))) = &source.module.body[3] else { panic!("ROOT") };
+            let expr = root.decls[0].init.as_deref().expect("initializer");
+            let bindings: HashMap<String, String> =
+                [("If", "common#NgIf"), ("SHARED", "shared#SHARED")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let identities = Identities::of(expr, source, &bindings);
+            assert_eq!(identities.emit(&reference("common#NgIf")), EmitRef::Local("If".into()));
+            assert!(identities.contains("shared#SHARED"));
+            assert_eq!(identities.emit(&reference("other#Other")), EmitRef::Import { module: "./m".into(), name: "X".into() });
+        });
+    }
+}

@@ -44,7 +44,8 @@ impl ImportManager {
 
     /// `name` itself when it collides with nothing, else `name_1`, `name_2`, …
     fn unique(&mut self, name: &str) -> String {
-        let free = |this: &Self, candidate: &str| !this.file_identifiers.contains(candidate) && !this.generated.contains(candidate);
+        let free =
+            |this: &Self, candidate: &str| !this.file_identifiers.contains(candidate) && !this.generated.contains(candidate);
         let chosen = if free(self, name) {
             name.to_string()
         } else {

@@ -1,7 +1,20 @@
 //! The Angular file transform: each program file's Angular classes are analysed (decorators
 //! through the reflector), compiled to definitions and factories, and spliced into the file's
 //! JavaScript.
+//!
+//! Two steps per file: [`facts::file_facts`] asks the whole-program analysis (the reflector)
+//! what the file's classes need from other files, as plain data; [`compile::compile_file`]
+//! then analyses the decorators from the file's syntax (ngc's decorator handlers, in
+//! [`handlers`]), compiles them with ngc-codegen and emits the file with ngc-ts-emit.
+//! [`transform_file`] runs both for one file; files compile in parallel, sharing the analysis
+//! behind a lock for the first step only.
 
+// Diagnostics travel by value on the (cold) error paths; boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
+pub mod compile;
+pub mod debug_names;
+pub mod defer;
 pub mod di;
 pub mod diagnostics;
 pub mod eval;
@@ -17,8 +30,6 @@ pub mod resources;
 pub mod source;
 pub mod syntax;
 pub mod value;
-pub mod compile;
-pub mod templates;
 
 use std::sync::Mutex;
 
@@ -44,12 +55,15 @@ pub fn transform_file(
     options: &TransformOptions,
     emit_options: &EmitOptions,
     resources: &dyn ResourceHost,
-    templates: &mut dyn TemplateCompiler<Error = Vec<ngc_diagnostics::Diagnostic>>,
+    templates: &mut dyn TemplateCompiler<Error = Vec<ngc_pipeline::PipelineError>>,
 ) -> CompiledFile {
     let parsed = match ngc_ts_emit::parse(file_name, text) {
         Ok(parsed) => parsed,
         Err(diagnostics) => {
-            return CompiledFile { code: String::new(), diagnostics: diagnostics.into_iter().map(TransformDiagnostic::from).collect() }
+            return CompiledFile {
+                code: String::new(),
+                diagnostics: diagnostics.into_iter().map(TransformDiagnostic::from).collect(),
+            }
         }
     };
     let spans = compile::spans_of(&parsed);

@@ -29,6 +29,8 @@ pub struct ProgramRefs<'a, 'h> {
     package_specifiers: Vec<String>,
     /// Entry point and exported name of library declarations, once found.
     library_names: HashMap<SymbolId, Option<(String, String)>>,
+    /// The local names of classes recorded under an exported alias (`export { X as default }`).
+    pub local_names: HashMap<SymbolId, String>,
 }
 
 impl<'a, 'h> ProgramRefs<'a, 'h> {
@@ -37,7 +39,7 @@ impl<'a, 'h> ProgramRefs<'a, 'h> {
         let mut package_specifiers: Vec<String> = specifiers.into_iter().filter(|s| !is_relative(s)).collect();
         package_specifiers.sort();
         package_specifiers.dedup();
-        ProgramRefs { analysis, package_specifiers, library_names: HashMap::new() }
+        ProgramRefs { analysis, package_specifiers, library_names: HashMap::new(), local_names: HashMap::new() }
     }
 
     /// A stable identity for a declaration across the program.
@@ -70,16 +72,15 @@ impl<'a, 'h> ProgramRefs<'a, 'h> {
     /// Whether `symbol` is a class.
     fn is_class(&self, symbol: &SymbolId) -> bool {
         match symbol.module {
-            ModuleId::Program(_) => {
-                self.analysis.modules.metadata(symbol.module).and_then(|m| m.get(&symbol.name)).is_some_and(|e| {
-                    ngc_reflector::evaluate::symbolic(e) == Some("class")
-                })
-            }
-            ModuleId::Library(_) => self
+            ModuleId::Program(_) => self
                 .analysis
                 .modules
-                .library(symbol.module)
-                .is_some_and(|l| l.dts.classes.iter().any(|c| c.name == symbol.name)),
+                .metadata(symbol.module)
+                .and_then(|m| m.get(&symbol.name))
+                .is_some_and(|e| ngc_reflector::evaluate::symbolic(e) == Some("class")),
+            ModuleId::Library(_) => {
+                self.analysis.modules.library(symbol.module).is_some_and(|l| l.dts.classes.iter().any(|c| c.name == symbol.name))
+            }
         }
     }
 
@@ -92,7 +93,10 @@ impl<'a, 'h> ProgramRefs<'a, 'h> {
 
     fn emit(&mut self, context: ModuleId, symbol: &SymbolId) -> EmitRef {
         if symbol.module == context {
-            return EmitRef::Local(symbol.name.clone());
+            // A class exported under another name is recorded under that name; the file
+            // calls it by its own (`local_names`, filled from the file's syntax).
+            let local = self.local_names.get(symbol).cloned();
+            return EmitRef::Local(local.unwrap_or_else(|| symbol.name.clone()));
         }
         match symbol.module {
             ModuleId::Library(_) => match self.library_name(context, symbol) {
@@ -118,9 +122,8 @@ impl<'a, 'h> ProgramRefs<'a, 'h> {
         let package = self.analysis.modules.package_name(symbol.module)?;
         // The bare package first, then its other entry points in name order.
         let mut candidates = vec![package.clone()];
-        candidates.extend(
-            self.package_specifiers.iter().filter(|s| **s != package && s.starts_with(&format!("{package}/"))).cloned(),
-        );
+        candidates
+            .extend(self.package_specifiers.iter().filter(|s| **s != package && s.starts_with(&format!("{package}/"))).cloned());
         let mut found = None;
         for specifier in candidates {
             let Some(entry) = self.analysis.modules.resolve(context, &specifier, Edge::Import) else { continue };
@@ -182,7 +185,9 @@ impl<'a, 'h> ProgramRefs<'a, 'h> {
             StaticValue::Number(n) => Value::Number(*n),
             StaticValue::String(s) => Value::String(s.clone()),
             StaticValue::Array(items) => Value::Array(items.iter().map(|i| self.value(context, i)).collect()),
-            StaticValue::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), self.value(context, v))).collect()),
+            StaticValue::Object(fields) => {
+                Value::Object(fields.iter().map(|(k, v)| (k.clone(), self.value(context, v))).collect())
+            }
             StaticValue::Symbol(symbol) => Value::Ref(self.reference(context, symbol)),
             StaticValue::ModuleWithProviders(symbol) => Value::ModuleWithProviders(self.reference(context, symbol)),
             StaticValue::EnumMember(symbol, member) => {

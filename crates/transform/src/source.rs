@@ -112,8 +112,19 @@ impl<'m> Source<'m> {
     pub fn identifiers(&self) -> HashSet<String> {
         ngc_output::js_tokens::tokenize(self.text)
             .into_iter()
-            .filter(|t| matches!(t.kind, ngc_output::js_tokens::TokenKind::Identifier | ngc_output::js_tokens::TokenKind::Keyword))
+            .filter(|t| {
+                matches!(t.kind, ngc_output::js_tokens::TokenKind::Identifier | ngc_output::js_tokens::TokenKind::Keyword)
+            })
             .map(|t| t.text)
             .collect()
     }
+}
+
+/// Parses `text` for unit tests and hands the file's [`Source`] to `f`.
+#[cfg(test)]
+pub(crate) fn with_source<T>(text: &str, f: impl FnOnce(&Source<'_>) -> T) -> T {
+    let parsed = ngc_ts_emit::parse("/p/src/a.ts", text).expect("test source parses");
+    let spans = crate::compile::spans_of(&parsed);
+    let source = Source::new(&parsed.file_name, &parsed.text, &parsed.module, spans);
+    f(&source)
 }

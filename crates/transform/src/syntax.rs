@@ -55,6 +55,10 @@ pub struct ImportBinding {
     pub specifier: String,
     /// `import type {…}` or `import {type X}`.
     pub type_only: bool,
+    /// Index of the import declaration in `module.body`.
+    pub statement: usize,
+    /// The local name's span (swc positions).
+    pub local_span: swc_common::Span,
 }
 
 /// The import bindings of a file.
@@ -67,10 +71,11 @@ impl Imports {
     /// Reads every import declaration of `module`.
     pub fn read(module: &ast::Module) -> Self {
         let mut bindings = Vec::new();
-        for item in &module.body {
+        for (statement, item) in module.body.iter().enumerate() {
             let ast::ModuleItem::ModuleDecl(ast::ModuleDecl::Import(import)) = item else { continue };
             let specifier = str_value(&import.src);
             for spec in &import.specifiers {
+                let local_span = spec.local().span;
                 let (local, kind, type_only) = match spec {
                     ast::ImportSpecifier::Named(named) => {
                         let imported = match &named.imported {
@@ -83,7 +88,14 @@ impl Imports {
                     ast::ImportSpecifier::Default(d) => (d.local.sym.to_string(), ImportKind::Default, false),
                     ast::ImportSpecifier::Namespace(ns) => (ns.local.sym.to_string(), ImportKind::Namespace, false),
                 };
-                bindings.push(ImportBinding { local, kind, specifier: specifier.clone(), type_only: type_only || import.type_only });
+                bindings.push(ImportBinding {
+                    local,
+                    kind,
+                    specifier: specifier.clone(),
+                    type_only: type_only || import.type_only,
+                    statement,
+                    local_span,
+                });
             }
         }
         Imports { bindings }
@@ -153,7 +165,13 @@ pub fn classes<'m>(module: &'m ast::Module, spans: &Spans) -> Vec<ClassSyntax<'m
             _ => (None, false),
         };
         if let Some(decl) = decl {
-            out.push(ClassSyntax { name: &decl.ident.sym, name_span: spans.of(decl.ident.span), class: &decl.class, item_index, exported });
+            out.push(ClassSyntax {
+                name: &decl.ident.sym,
+                name_span: spans.of(decl.ident.span),
+                class: &decl.class,
+                item_index,
+                exported,
+            });
         }
     }
     out
@@ -274,8 +292,11 @@ impl<'m> ObjectLiteral<'m> {
             let (name, property) = match &**prop {
                 ast::Prop::KeyValue(kv) => {
                     let Some(name) = prop_name(&kv.key) else { continue };
-                    let property =
-                        LiteralProperty { value: Cow::Borrowed(&*kv.value), span: spans.of(kv.span()), key_span: spans.of(kv.key.span()) };
+                    let property = LiteralProperty {
+                        value: Cow::Borrowed(&*kv.value),
+                        span: spans.of(kv.span()),
+                        key_span: spans.of(kv.key.span()),
+                    };
                     (name, property)
                 }
                 ast::Prop::Shorthand(ident) => {
@@ -309,7 +330,9 @@ impl<'m> ObjectLiteral<'m> {
 pub fn unwrap_string(expr: &ast::Expr) -> Option<String> {
     match expr {
         ast::Expr::Lit(ast::Lit::Str(s)) => Some(str_value(s)),
-        ast::Expr::Tpl(t) if t.exprs.is_empty() => t.quasis.first().and_then(|q| q.cooked.as_ref()).map(|c| c.to_string_lossy().into_owned()),
+        ast::Expr::Tpl(t) if t.exprs.is_empty() => {
+            t.quasis.first().and_then(|q| q.cooked.as_ref()).map(|c| c.to_string_lossy().into_owned())
+        }
         _ => None,
     }
 }

@@ -62,7 +62,11 @@ pub enum Value {
     /// `{ngModule: M, providers}` or a call returning `ModuleWithProviders<M>`.
     ModuleWithProviders(RefValue),
     /// `Enum.Member`; `from_core` when the enum is `@angular/core`'s.
-    EnumMember { enum_name: String, member: String, from_core: bool },
+    EnumMember {
+        enum_name: String,
+        member: String,
+        from_core: bool,
+    },
     /// Something that is not known statically; the text says what it is.
     Dynamic(String),
 }

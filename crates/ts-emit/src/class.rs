@@ -75,7 +75,10 @@ impl<'a> Emitter<'a> {
                 Some(ctor) => self.constructor_assignments(ctor, &assignments),
                 None => {
                     if let Some(open) = body_open {
-                        let derived = class.super_class.as_deref().is_some_and(|s| !matches!(syntax::skip_ts_wrappers(s), Expr::Lit(Lit::Null(_))));
+                        let derived = class
+                            .super_class
+                            .as_deref()
+                            .is_some_and(|s| !matches!(syntax::skip_ts_wrappers(s), Expr::Lit(Lit::Null(_))));
                         let mut text = String::from("\n    constructor() {");
                         if derived {
                             text.push_str("\n        super(...arguments);");
@@ -104,7 +107,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// The offset of the class body's `{`.
-    fn class_body_open(&self, class: &Class) -> Option<u32> {
+    pub(crate) fn class_body_open(&self, class: &Class) -> Option<u32> {
         let mut from = self.lo(class.span);
         for d in &class.decorators {
             from = from.max(self.hi(d.span));
@@ -172,7 +175,7 @@ impl<'a> Emitter<'a> {
     /// Deletes a whole member, with its `;` when the span stops before it.
     fn delete_member(&mut self, span: swc_common::Span) {
         let (lo, mut hi) = self.range(span);
-        if self.src.as_bytes().get(hi as usize - 1) != Some(&b';') {
+        if self.src.as_bytes().get((hi as usize).wrapping_sub(1)) != Some(&b';') {
             let next = syntax::skip_trivia(self.src, hi as usize);
             if self.src.as_bytes().get(next) == Some(&b';') {
                 hi = next as u32 + 1;
@@ -337,7 +340,7 @@ impl<'a> Emitter<'a> {
     /// A member's range including a `;` after its span.
     fn member_range(&self, span: swc_common::Span) -> (u32, u32) {
         let (lo, hi) = self.range(span);
-        if self.src.as_bytes().get(hi as usize - 1) == Some(&b';') {
+        if self.src.as_bytes().get((hi as usize).wrapping_sub(1)) == Some(&b';') {
             return (lo, hi);
         }
         let next = syntax::skip_trivia(self.src, hi as usize);

@@ -90,6 +90,8 @@ pub struct MemberDecorators {
     pub span: Span,
     pub is_static: bool,
     pub decorators: Vec<DecoratorInfo>,
+    /// Decorators of a method's parameters, with the parameter's index.
+    pub parameters: Vec<(usize, DecoratorInfo)>,
 }
 
 /// A class declaration or expression.
@@ -116,7 +118,9 @@ impl ParsedFile {
     pub fn imports(&self) -> Vec<ImportBinding> {
         let mut out = Vec::new();
         for (statement, item) in self.module.body.iter().enumerate() {
-            let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else { continue };
+            let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else {
+                continue;
+            };
             let module = import.src.value.to_string_lossy().into_owned();
             for s in &import.specifiers {
                 let (local, kind, type_only) = match s {
@@ -146,6 +150,10 @@ impl ParsedFile {
 
     /// Every class of the file (declarations and expressions, nested ones too), in source order.
     pub fn classes(&self) -> Vec<ClassInfo> {
+        ngc_diagnostics::nesting::with_stack_for(self.depth, || self.classes_on_stack())
+    }
+
+    fn classes_on_stack(&self) -> Vec<ClassInfo> {
         let imports = self.imports();
         let mut collector = Classes { file: self, imports: &imports, out: Vec::new(), statement: None };
         for (index, item) in self.module.body.iter().enumerate() {
@@ -156,7 +164,10 @@ impl ParsedFile {
                     collector.statement = None;
                     c.class.visit_children_with(&mut collector);
                 }
-                ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl { decl: DefaultDecl::Class(c), .. })) => {
+                ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
+                    decl: DefaultDecl::Class(c),
+                    ..
+                })) => {
                     collector.add(c.ident.as_ref().map(|i| i.sym.to_string()), &c.class, true, true);
                     collector.statement = None;
                     c.class.visit_children_with(&mut collector);
@@ -208,13 +219,21 @@ impl Classes<'_> {
         let mut constructor = None;
         for member in &class.body {
             let (key, span, is_static, decs): (String, _, bool, &[Decorator]) = match member {
-                ClassMember::ClassProp(p) => (file.snippet(p.key.span()).to_string(), p.span, p.is_static, &p.decorators),
-                ClassMember::PrivateProp(p) => (file.snippet(p.key.span).to_string(), p.span, p.is_static, &p.decorators),
-                ClassMember::Method(m) => (file.snippet(m.key.span()).to_string(), m.span, m.is_static, &m.function.decorators),
+                ClassMember::ClassProp(p) => {
+                    (file.snippet(p.key.span()).to_string(), p.span, p.is_static, &p.decorators)
+                }
+                ClassMember::PrivateProp(p) => {
+                    (file.snippet(p.key.span).to_string(), p.span, p.is_static, &p.decorators)
+                }
+                ClassMember::Method(m) => {
+                    (file.snippet(m.key.span()).to_string(), m.span, m.is_static, &m.function.decorators)
+                }
                 ClassMember::PrivateMethod(m) => {
                     (file.snippet(m.key.span).to_string(), m.span, m.is_static, &m.function.decorators)
                 }
-                ClassMember::AutoAccessor(a) => (file.snippet(a.key.span()).to_string(), a.span, a.is_static, &a.decorators),
+                ClassMember::AutoAccessor(a) => {
+                    (file.snippet(a.key.span()).to_string(), a.span, a.is_static, &a.decorators)
+                }
                 ClassMember::Constructor(c) => {
                     if c.body.is_some() {
                         constructor = Some(c.params.iter().map(|p| self.param(p)).collect());
@@ -223,12 +242,23 @@ impl Classes<'_> {
                 }
                 _ => continue,
             };
-            if !decs.is_empty() {
+            let params: &[Param] = match member {
+                ClassMember::Method(m) => &m.function.params,
+                ClassMember::PrivateMethod(m) => &m.function.params,
+                _ => &[],
+            };
+            let parameters: Vec<(usize, DecoratorInfo)> = params
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| p.decorators.iter().map(move |d| (i, file.decorator_info(d))))
+                .collect();
+            if !decs.is_empty() || !parameters.is_empty() {
                 members.push(MemberDecorators {
                     name: key,
                     span: file.span(span),
                     is_static,
                     decorators: decs.iter().map(|d| file.decorator_info(d)).collect(),
+                    parameters,
                 });
             }
         }

@@ -22,7 +22,9 @@ pub(crate) struct Evaluated {
 pub(crate) fn value_text(value: &EnumValue) -> String {
     match value {
         EnumValue::String(s) => js_string(s),
-        EnumValue::Number(n) if *n < 0.0 || (*n == 0.0 && n.is_sign_negative()) => format!("-{}", js_number(-n)),
+        EnumValue::Number(n) if *n < 0.0 || (*n == 0.0 && n.is_sign_negative()) => {
+            format!("-{}", js_number(-n))
+        }
         EnumValue::Number(n) => js_number(*n),
     }
 }
@@ -144,7 +146,9 @@ impl<'a> Emitter<'a> {
                 value: Some(EnumValue::String(s.value.to_string_lossy().into_owned())),
                 syntactically_string: true,
             },
-            Expr::Lit(Lit::Num(n)) => Evaluated { value: Some(EnumValue::Number(n.value)), syntactically_string: false },
+            Expr::Lit(Lit::Num(n)) => {
+                Evaluated { value: Some(EnumValue::Number(n.value)), syntactically_string: false }
+            }
             Expr::Tpl(t) => {
                 let mut out = String::new();
                 for (i, quasi) in t.quasis.iter().enumerate() {
@@ -163,24 +167,34 @@ impl<'a> Emitter<'a> {
             }
             Expr::Ident(ident) => self.evaluate_name(ident, depth),
             Expr::Member(m) => {
-                let Expr::Ident(obj) = &*m.obj else { return none };
+                let Expr::Ident(obj) = &*m.obj else {
+                    return none;
+                };
                 let member = match &m.prop {
                     MemberProp::Ident(i) => i.sym.to_string(),
                     MemberProp::Computed(c) => match &*c.expr {
                         Expr::Lit(Lit::Str(s)) => s.value.to_string_lossy().into_owned(),
-                        Expr::Tpl(t) if t.exprs.is_empty() => {
-                            t.quasis.first().and_then(|q| q.cooked.as_ref()).map(|c| c.to_string_lossy().into_owned()).unwrap_or_default()
-                        }
+                        Expr::Tpl(t) if t.exprs.is_empty() => t
+                            .quasis
+                            .first()
+                            .and_then(|q| q.cooked.as_ref())
+                            .map(|c| c.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
                         _ => return none,
                     },
                     MemberProp::PrivateName(_) => return none,
                 };
                 let decls = match self.res.binding_at(obj.span.lo.0).map(|b| &b.kind) {
                     Some(BindingKind::Enum { decls }) => decls.clone(),
+                    Some(BindingKind::Import { item, specifier }) => {
+                        let value = self.imported_enum_member(*item, *specifier, &member);
+                        return Evaluated { value, syntactically_string: false };
+                    }
                     _ => return none,
                 };
                 for decl in decls {
-                    if let Some(index) = decl.members.iter().position(|mm| enum_member_name(&mm.id).as_str() == member) {
+                    if let Some(index) = decl.members.iter().position(|mm| enum_member_name(&mm.id).as_str() == member)
+                    {
                         let values = self.enum_values_of(decl, depth + 1);
                         return values.get(index).cloned().unwrap_or_default();
                     }
@@ -288,7 +302,9 @@ impl<'a> Emitter<'a> {
 
     /// `var N; (function (N) { ... })(N || (N = {}));`, or nothing for a namespace of types.
     pub fn namespace_declaration(&mut self, m: &TsModuleDecl, span: swc_common::Span, exported: bool) -> bool {
-        let TsModuleName::Ident(id) = &m.id else { return false };
+        let TsModuleName::Ident(id) = &m.id else {
+            return false;
+        };
         if !self.namespace_is_instantiated(m.body.as_ref()) {
             self.delete(span);
             return false;

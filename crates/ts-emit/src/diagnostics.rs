@@ -27,7 +27,10 @@ pub(crate) fn commonjs_syntax_in_esm(span: Span, import: bool) -> Diagnostic {
             "use `import x from \"mod\"`, `import * as ns from \"mod\"` or `import {a} from \"mod\"`",
         )
     } else {
-        ("export assignment cannot be used when targeting ECMAScript modules", "use `export default` or another module format")
+        (
+            "export assignment cannot be used when targeting ECMAScript modules",
+            "use `export default` or another module format",
+        )
     };
     Diagnostic::error("NGRS7003", message).with_label(span, "CommonJS syntax in an ECMAScript module").with_help(help)
 }

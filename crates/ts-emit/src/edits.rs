@@ -29,4 +29,11 @@ pub struct Edits {
     /// Members appended at the end of the body of the class with this span
     /// ([`crate::ClassInfo::span`]), e.g. `static ɵfac = ...;`.
     pub class_members: Vec<(Span, String)>,
+    /// Import declarations (by index in `module.body`) removed whatever their uses: Angular
+    /// loads what they import lazily instead (`@defer` dependencies).
+    pub remove_imports: Vec<usize>,
+    /// JavaScript inserted verbatim at byte offsets of the file, inside expressions too (the
+    /// `debugName` arguments Angular adds to signal calls). Insertions at one offset keep their
+    /// order.
+    pub insertions: Vec<(u32, String)>,
 }

@@ -62,12 +62,17 @@ fn emit_on_stack(file: &ParsedFile, options: &EmitOptions, edits: &Edits, facts:
     e.diags = diags;
     e.removed_decorators = edits.remove_decorators.iter().map(|s| s.start).collect();
     e.kept_imports = edits.keep_imports.iter().map(|s| s.start).collect();
+    e.removed_imports = edits.remove_imports.iter().copied().collect();
+    for (at, text) in &edits.insertions {
+        e.p.insert(*at, text.clone());
+    }
     for (span, text) in &edits.class_members {
         e.class_members.entry(span.start).or_default().push(text.clone());
     }
     let code = e.module(edits);
+    let decorators = if edits.remove_decorators.is_empty() { HashSet::new() } else { e.decorator_starts() };
     for span in &edits.remove_decorators {
-        if !e.seen_decorator(span.start) {
+        if !decorators.contains(&span.start) {
             e.diags.push(diagnostics::invalid_edit(Some(*span), "no decorator starts here".into()));
         }
     }
@@ -89,6 +94,8 @@ pub(crate) struct Emitter<'a> {
     pub facts: &'a dyn ProgramFacts,
     pub removed_decorators: HashSet<u32>,
     pub kept_imports: HashSet<u32>,
+    /// Import declarations removed by the caller (indices in `module.body`).
+    pub removed_imports: HashSet<usize>,
     pub class_members: HashMap<u32, Vec<String>>,
     pub diags: Vec<Diagnostic>,
     /// Where an expression sits, by `(lo, hi)`, for the parenthesizer.
@@ -101,6 +108,12 @@ pub(crate) struct Emitter<'a> {
     /// Per statement list: whether it is the file's, and the names of the class, function,
     /// enum and namespace declarations emitted in it so far.
     pub scopes: Vec<(bool, HashSet<Atom>)>,
+    /// Aliases of decorated classes that refer to themselves (`var C_1;` at the top).
+    pub class_aliases: Vec<String>,
+    /// Helpers the kept legacy decorators need.
+    pub helpers: crate::decorate::Helpers,
+    /// Uses of import bindings replaced by const enum values: not uses for elision.
+    pub inlined: HashMap<(usize, usize), u32>,
     /// Computed enum member values by the enum declaration's `lo`.
     pub enum_values: HashMap<u32, Vec<crate::declarations::Evaluated>>,
 }
@@ -124,6 +137,7 @@ impl<'a> Emitter<'a> {
             facts,
             removed_decorators: HashSet::new(),
             kept_imports: HashSet::new(),
+            removed_imports: HashSet::new(),
             class_members: HashMap::new(),
             diags: Vec::new(),
             slots: HashMap::new(),
@@ -132,6 +146,9 @@ impl<'a> Emitter<'a> {
             namespaces: Vec::new(),
             scopes: Vec::new(),
             enum_values: HashMap::new(),
+            inlined: HashMap::new(),
+            helpers: Default::default(),
+            class_aliases: Vec::new(),
         }
     }
 
@@ -160,37 +177,31 @@ impl<'a> Emitter<'a> {
         self.p.render(self.lo(span), self.hi(span), false)
     }
 
-    pub fn render_stmt(&self, span: swc_common::Span) -> String {
-        self.p.render(self.lo(span), self.hi(span), true)
-    }
-
     pub fn delete(&mut self, span: swc_common::Span) {
         let (lo, hi) = self.range(span);
         self.p.delete(lo, hi);
     }
 
-    fn seen_decorator(&self, lo: u32) -> bool {
-        let mut found = false;
-        struct Find<'f> {
-            lo: u32,
+    /// The start of every decorator of the file.
+    fn decorator_starts(&self) -> HashSet<u32> {
+        struct Find {
             base: u32,
-            found: &'f mut bool,
+            found: HashSet<u32>,
         }
-        impl Visit for Find<'_> {
+        impl Visit for Find {
             fn visit_decorator(&mut self, d: &Decorator) {
-                if d.span.lo.0.saturating_sub(self.base) == self.lo {
-                    *self.found = true;
-                }
+                self.found.insert(d.span.lo.0.saturating_sub(self.base));
             }
         }
-        self.file.module.visit_with(&mut Find { lo, base: self.base, found: &mut found });
-        found
+        let mut find = Find { base: self.base, found: HashSet::new() };
+        self.file.module.visit_with(&mut find);
+        find.found
     }
 
     /// Adds the `;` tsc prints after a statement that ends without one.
     pub fn ensure_semicolon(&mut self, span: swc_common::Span) {
         let hi = self.hi(span);
-        if hi > 0 && self.src.as_bytes().get(hi as usize - 1) != Some(&b';') {
+        if hi > 0 && self.src.as_bytes().get((hi as usize).wrapping_sub(1)) != Some(&b';') {
             self.p.insert(hi, ";");
         }
     }
@@ -198,10 +209,6 @@ impl<'a> Emitter<'a> {
     pub fn set_slot(&mut self, e: &Expr, slot: Slot) {
         let r = self.range(e.span());
         self.slots.insert(r, slot);
-    }
-
-    fn slot_of(&self, e: &Expr) -> Slot {
-        self.slots.get(&self.range(e.span())).copied().unwrap_or(Slot::Free)
     }
 
     pub fn unsupported(&mut self, span: swc_common::Span, what: &str, help: &str) {
@@ -226,12 +233,17 @@ impl<'a> Emitter<'a> {
     fn module(&mut self, edits: &Edits) -> String {
         let module = &self.file.module;
         self.scopes.push((true, HashSet::new()));
-        let mut kinds = Vec::with_capacity(module.body.len());
-        let mut indicators = Vec::with_capacity(module.body.len());
-        for (index, item) in module.body.iter().enumerate() {
-            let (kind, indicator) = self.module_item(index, item);
-            kinds.push(kind);
-            indicators.push(indicator);
+        let mut kinds = vec![ItemKind::Other; module.body.len()];
+        let mut indicators = vec![false; module.body.len()];
+        // Imports last: inlined const enum uses are known then.
+        let is_import = |item: &ModuleItem| matches!(item, ModuleItem::ModuleDecl(ModuleDecl::Import(_)));
+        let order = (0..module.body.len())
+            .filter(|&i| !is_import(&module.body[i]))
+            .chain((0..module.body.len()).filter(|&i| is_import(&module.body[i])));
+        for index in order {
+            let (kind, indicator) = self.module_item(index, &module.body[index]);
+            kinds[index] = kind;
+            indicators[index] = indicator;
         }
         self.scopes.pop();
         let is_module = module.body.iter().any(|item| match item {
@@ -242,7 +254,8 @@ impl<'a> Emitter<'a> {
         // Statements with the trivia before them.
         let mut pieces: Vec<(ItemKind, String)> = Vec::with_capacity(module.body.len());
         let mut cursor = 0u32;
-        let shebang_end = if module.shebang.is_some() { self.src.find('\n').unwrap_or(self.src.len()) as u32 } else { 0 };
+        let shebang_end =
+            if module.shebang.is_some() { self.src.find('\n').unwrap_or(self.src.len()) as u32 } else { 0 };
         if shebang_end > 0 {
             cursor = shebang_end;
         }
@@ -281,6 +294,23 @@ impl<'a> Emitter<'a> {
         if !is_module && self.opts.always_strict && !has_use_strict(module) {
             out.push_str("\"use strict\";\n");
         }
+        let helpers = self.helper_text();
+        let helper_indicator = helpers.is_some() && self.opts.import_helpers;
+        let aliases = if self.class_aliases.is_empty() {
+            String::new()
+        } else {
+            format!("var {};\n", self.class_aliases.join(", "))
+        };
+        // tsc puts the aliases before an imported helper and after inlined ones.
+        if helper_indicator {
+            out.push_str(&aliases);
+        }
+        if let Some(helpers) = helpers {
+            out.push_str(&helpers);
+        }
+        if !helper_indicator {
+            out.push_str(&aliases);
+        }
         let spliced_indicator = edits.after_imports.iter().any(|t| {
             let t = t.trim_start();
             t.starts_with("import") || t.starts_with("export")
@@ -306,7 +336,7 @@ impl<'a> Emitter<'a> {
             }
         }
         out.push_str(&trailing);
-        if is_module && !spliced_indicator && !indicators.iter().any(|&b| b) {
+        if is_module && !spliced_indicator && !helper_indicator && !indicators.iter().any(|&b| b) {
             if !out.ends_with('\n') {
                 out.push('\n');
             }
@@ -323,9 +353,10 @@ impl<'a> Emitter<'a> {
         let (mut lo, hi) = self.range(item.span());
         let class = match item {
             ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl: Decl::Class(c), .. })) => Some(&c.class),
-            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl { decl: DefaultDecl::Class(c), .. })) => {
-                Some(&c.class)
-            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
+                decl: DefaultDecl::Class(c),
+                ..
+            })) => Some(&c.class),
             _ => None,
         };
         if let Some(class) = class {
@@ -380,7 +411,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn import(&mut self, index: usize, import: &ImportDecl) -> bool {
-        if import.type_only {
+        if import.type_only || self.removed_imports.contains(&index) {
             self.delete(import.span);
             return false;
         }
@@ -456,7 +487,7 @@ impl<'a> Emitter<'a> {
 
     fn import_kept(&self, item: usize, specifier: usize, local: &Ident) -> bool {
         self.kept_imports.contains(&self.lo(local.span))
-            || self.res.import_used(item, specifier)
+            || self.res.import_uses(item, specifier) > self.inlined.get(&(item, specifier)).copied().unwrap_or(0)
             || (self.res.import_exported(item, specifier) && self.name_is_value(&local.sym))
     }
 
@@ -504,7 +535,8 @@ impl<'a> Emitter<'a> {
         for specifier in &named.specifiers {
             let keep = match specifier {
                 ExportSpecifier::Named(n) => {
-                    !n.is_type_only && (self.opts.verbatim_module_syntax || self.export_is_value(module.as_deref(), &n.orig))
+                    !n.is_type_only
+                        && (self.opts.verbatim_module_syntax || self.export_is_value(module.as_deref(), &n.orig))
                 }
                 ExportSpecifier::Namespace(_) | ExportSpecifier::Default(_) => true,
             };
@@ -552,7 +584,9 @@ impl<'a> Emitter<'a> {
     /// Whether a top-level name is a value: imports are asked about, type-only declarations
     /// are not values.
     fn name_is_value(&self, name: &Atom) -> bool {
-        let Some(&id) = self.res.top_level.get(name) else { return true };
+        let Some(&id) = self.res.top_level.get(name) else {
+            return true;
+        };
         match &self.res.bindings[id].kind {
             BindingKind::TypeOnly => false,
             BindingKind::Import { item, specifier } => {
@@ -582,9 +616,7 @@ impl<'a> Emitter<'a> {
                 };
                 self.facts.is_value(&module, &imported).unwrap_or(true)
             }
-            BindingKind::Enum { decls } => {
-                !decls.iter().all(|d| d.is_const) || self.opts.keep_const_enums()
-            }
+            BindingKind::Enum { decls } => !decls.iter().all(|d| d.is_const) || self.opts.keep_const_enums(),
             _ => true,
         }
     }
@@ -597,7 +629,11 @@ impl<'a> Emitter<'a> {
             }
             DefaultDecl::Class(c) => {
                 self.class_keyword_modifiers(self.lo(def.span), &c.class);
-                c.visit_with(self);
+                c.class.visit_with(self);
+                if self.opts.experimental_decorators && self.has_kept_decorators(&c.class) {
+                    let name = c.ident.as_ref().map(|i| (&i.sym, i.span.lo.0));
+                    self.legacy_decorated_class(&c.class, name, def.span, crate::decorate::ClassExport::Default);
+                }
                 true
             }
             DefaultDecl::Fn(f) => {
@@ -630,7 +666,9 @@ impl<'a> Emitter<'a> {
         let skip: Vec<(usize, usize)> =
             class.decorators.iter().map(|d| (self.lo(d.span) as usize, self.hi(d.span) as usize)).collect();
         let start = skip.iter().map(|s| s.1).max().unwrap_or(lo as usize).max(lo as usize);
-        let Some(class_kw) = find_word(self.src, start, self.hi(class.span) as usize, "class") else { return };
+        let Some(class_kw) = find_word(self.src, start, self.hi(class.span) as usize, "class") else {
+            return;
+        };
         for (l, h) in syntax::ts_modifiers(self.src, start, class_kw, &[]) {
             self.p.delete(l as u32, h as u32);
         }
@@ -654,6 +692,13 @@ impl<'a> Emitter<'a> {
                 self.record_declaration(&c.ident.sym);
                 self.class_keyword_modifiers(self.lo(span), &c.class);
                 c.class.visit_with(self);
+                if self.opts.experimental_decorators && self.has_kept_decorators(&c.class) {
+                    let export =
+                        if exported { crate::decorate::ClassExport::Named } else { crate::decorate::ClassExport::None };
+                    if self.legacy_decorated_class(&c.class, Some((&c.ident.sym, c.ident.span.lo.0)), span, export) {
+                        return exported && !in_namespace;
+                    }
+                }
                 if in_namespace && exported {
                     self.namespace_export_of_declaration(span, export_keyword_end, &c.ident.sym);
                     return false;
@@ -730,7 +775,11 @@ impl<'a> Emitter<'a> {
             let Some(init) = &d.init else { continue };
             match &d.name {
                 Pat::Ident(id) => parts.push(format!("{ns}.{} = {}", id.id.sym, self.render(init.span()))),
-                _ => self.unsupported(d.span, "a destructuring export in a namespace", "declare the variables one by one"),
+                _ => self.unsupported(
+                    d.span,
+                    "a destructuring export in a namespace",
+                    "declare the variables one by one",
+                ),
             }
         }
         let (lo, hi) = self.range(span);
@@ -771,7 +820,9 @@ impl<'a> Emitter<'a> {
 fn entity_name_text(name: &TsEntityName) -> String {
     match name {
         TsEntityName::Ident(i) => i.sym.to_string(),
-        TsEntityName::TsQualifiedName(q) => format!("{}.{}", entity_name_text(&q.left), q.right.sym),
+        TsEntityName::TsQualifiedName(q) => {
+            format!("{}.{}", entity_name_text(&q.left), q.right.sym)
+        }
     }
 }
 

@@ -12,6 +12,7 @@ enum Found<'m> {
     Value,
     Type,
     ConstEnum(Vec<&'m TsEnumDecl>),
+    Enum(Vec<&'m TsEnumDecl>),
 }
 
 impl ParsedFile {
@@ -19,23 +20,41 @@ impl ParsedFile {
     /// the file does not declare it itself (re-exports are not followed).
     pub fn exported_value(&self, name: &str) -> Option<bool> {
         match self.find_export(name)? {
-            Found::Value => Some(true),
+            Found::Value | Found::Enum(_) => Some(true),
             Found::Type | Found::ConstEnum(_) => Some(false),
         }
     }
 
     /// The value of `member` of the exported const enum `name`.
     pub fn exported_const_enum_member(&self, name: &str, member: &str) -> Option<EnumValue> {
-        let Found::ConstEnum(decls) = self.find_export(name)? else { return None };
+        let Found::ConstEnum(decls) = self.find_export(name)? else {
+            return None;
+        };
+        self.evaluate_member(&decls, member)
+    }
+
+    /// The constant value of `member` of the exported enum (const or not) `name`.
+    pub fn exported_enum_member(&self, name: &str, member: &str) -> Option<EnumValue> {
+        match self.find_export(name)? {
+            Found::ConstEnum(decls) | Found::Enum(decls) => self.evaluate_member(&decls, member),
+            _ => None,
+        }
+    }
+
+    fn evaluate_member(&self, decls: &[&TsEnumDecl], member: &str) -> Option<EnumValue> {
         let options = EmitOptions::default();
-        let mut emitter = Emitter::new(self, &options, &NoProgramFacts);
-        emitter.enum_member_value(&decls, member)
+        ngc_diagnostics::nesting::with_stack_for(self.depth, || {
+            let mut emitter = Emitter::new(self, &options, &NoProgramFacts);
+            emitter.enum_member_value(decls, member)
+        })
     }
 
     fn find_export(&self, name: &str) -> Option<Found<'_>> {
         let mut local_name = None;
         for item in &self.module.body {
-            let ModuleItem::ModuleDecl(decl) = item else { continue };
+            let ModuleItem::ModuleDecl(decl) = item else {
+                continue;
+            };
             match decl {
                 ModuleDecl::ExportDecl(e) => {
                     if let Some(found) = declaration_kind(&e.decl, name, &self.module) {
@@ -86,24 +105,19 @@ fn declaration_kind<'m>(decl: &'m Decl, name: &str, module: &'m Module) -> Optio
         Decl::TsInterface(i) if i.id.sym == name => Some(Found::Type),
         Decl::TsTypeAlias(t) if t.id.sym == name => Some(Found::Type),
         Decl::TsEnum(e) if e.id.sym == name => {
-            if e.is_const {
-                let decls = module
+            let decls =
+                module
                     .body
                     .iter()
                     .filter_map(|item| match item {
                         ModuleItem::Stmt(Stmt::Decl(Decl::TsEnum(d))) if d.id.sym == name => Some(&**d),
-                        ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl: Decl::TsEnum(d), .. }))
-                            if d.id.sym == name =>
-                        {
-                            Some(&**d)
-                        }
+                        ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                            decl: Decl::TsEnum(d), ..
+                        })) if d.id.sym == name => Some(&**d),
                         _ => None,
                     })
                     .collect();
-                Some(Found::ConstEnum(decls))
-            } else {
-                Some(Found::Value)
-            }
+            Some(if e.is_const { Found::ConstEnum(decls) } else { Found::Enum(decls) })
         }
         Decl::TsModule(m) if matches!(&m.id, TsModuleName::Ident(i) if i.sym == name) => Some(Found::Value),
         _ => None,

@@ -25,6 +25,12 @@ pub trait ProgramFacts {
         let _ = (module, name, member);
         None
     }
+
+    /// The constant value of `member` of the enum (const or not) exported as `name` by
+    /// `module`, for folding enum initializers such as `A = Other.X`.
+    fn enum_member(&self, module: &str, name: &str, member: &str) -> Option<EnumValue> {
+        self.const_enum_member(module, name, member)
+    }
 }
 
 /// Knows nothing about other files.

@@ -21,10 +21,12 @@
 mod class;
 mod class_info;
 mod declarations;
+mod decorate;
 mod diagnostics;
 mod edits;
 mod emit;
 mod exports;
+mod expression;
 mod facts;
 mod options;
 mod parse;
@@ -33,9 +35,12 @@ mod scope;
 mod syntax;
 mod walk;
 
-pub use class_info::{ClassInfo, ConstructorParam, DecoratorInfo, ImportBinding, ImportKind, MemberDecorators, TypeOrigin, TypeReference};
+pub use class_info::{
+    ClassInfo, ConstructorParam, DecoratorInfo, ImportBinding, ImportKind, MemberDecorators, TypeOrigin, TypeReference,
+};
 pub use edits::Edits;
 pub use emit::{emit, Emitted};
+pub use expression::ExpressionEmitter;
 pub use facts::{EnumValue, NoProgramFacts, ProgramFacts};
 pub use options::{EmitOptions, ModuleKind, Target};
 pub use parse::{parse, ParsedFile, MAX_NESTING};

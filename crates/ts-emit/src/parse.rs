@@ -41,7 +41,11 @@ impl std::fmt::Debug for ParsedFile {
 
 /// Parses `text` as a TypeScript module with decorators (`.tsx` names enable JSX). Syntax errors
 /// are returned as diagnostics (NGRS7001); so is nesting deeper than [`MAX_NESTING`] (NGRS7002).
+///
+/// A byte order mark is dropped: [`ParsedFile::text`] and every span start after it, and tsc
+/// does not emit it either.
 pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let depth = match nesting::estimate(text, nesting::Grammar::Source, MAX_NESTING) {
         nesting::Nesting::Within(depth) => depth,
         nesting::Nesting::Excessive(offset) => {
@@ -85,15 +89,7 @@ fn parse_on_stack(file_name: &str, text: &str, depth: u32) -> Result<ParsedFile,
         errors.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.start));
         return Err(errors);
     }
-    Ok(ParsedFile {
-        file_name: Arc::from(file_name),
-        text: Arc::from(text),
-        module,
-        comments,
-        source_map,
-        base,
-        depth,
-    })
+    Ok(ParsedFile { file_name: Arc::from(file_name), text: Arc::from(text), module, comments, source_map, base, depth })
 }
 
 impl ParsedFile {

@@ -32,10 +32,6 @@ impl<'a> Patches<'a> {
         Patches { src, edits: BTreeMap::new(), seq: 0 }
     }
 
-    pub fn src(&self) -> &'a str {
-        self.src
-    }
-
     /// Replaces `lo..hi` with `text`.
     pub fn replace(&mut self, lo: u32, hi: u32, text: impl Into<String>) {
         let hi = hi.max(lo);
@@ -65,7 +61,7 @@ impl<'a> Patches<'a> {
             .map(|((start, seq), e)| (*start, *seq, e))
             .collect();
         // Latest first: keep an edit unless a later one covers it.
-        candidates.sort_by(|a, b| b.1.cmp(&a.1));
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
         let mut kept: Vec<(u32, u32, &Edit)> = Vec::with_capacity(candidates.len());
         let mut covering: Vec<(u32, u32)> = Vec::new();
         for (start, seq, edit) in candidates {
@@ -80,7 +76,7 @@ impl<'a> Patches<'a> {
             kept.push((start, seq, edit));
         }
         // Source order; at one position insertions (in sequence) come before a replacement.
-        kept.sort_by(|a, b| (a.0, a.2.hi > a.0, a.1).cmp(&(b.0, b.2.hi > b.0, b.1)));
+        kept.sort_by_key(|k| (k.0, k.2.hi > k.0, k.1));
         let mut out = String::with_capacity((hi - lo) as usize + 16);
         let mut cursor = lo;
         for (start, _, edit) in kept {

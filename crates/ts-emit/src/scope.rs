@@ -20,17 +20,32 @@ pub(crate) type BindingId = usize;
 pub(crate) enum BindingKind<'a> {
     /// A top-level import binding: `(index of the import in module.body, index of the specifier)`
     /// (`usize::MAX` for a default import; the namespace import is specifier 0 of its clause).
-    Import { item: usize, specifier: usize },
+    Import {
+        item: usize,
+        specifier: usize,
+    },
     /// `import x = ...` at the top level.
-    ImportEquals { item: usize },
+    ImportEquals {
+        item: usize,
+    },
     /// An exported variable of a namespace, referenced through the namespace object.
-    NamespaceVar { namespace: Atom },
+    NamespaceVar {
+        namespace: Atom,
+    },
     /// A member of an enum, inside that enum's initialisers.
-    EnumMember { enum_name: Atom },
+    EnumMember {
+        enum_name: Atom,
+    },
     /// An enum (all its declarations in one scope).
-    Enum { decls: Vec<&'a TsEnumDecl> },
+    Enum {
+        decls: Vec<&'a TsEnumDecl>,
+    },
     /// A `const` variable with an initializer (for enum constant folding).
-    Const { init: &'a Expr, typed: bool, decl_lo: u32 },
+    Const {
+        init: &'a Expr,
+        typed: bool,
+        decl_lo: u32,
+    },
     /// A declaration that is only a type (interface, type alias): no value.
     TypeOnly,
     Local,
@@ -38,7 +53,6 @@ pub(crate) enum BindingKind<'a> {
 
 #[derive(Debug)]
 pub(crate) struct Binding<'a> {
-    pub name: Atom,
     pub kind: BindingKind<'a>,
     /// Number of value references.
     pub uses: u32,
@@ -54,6 +68,10 @@ pub(crate) struct Resolution<'a> {
     pub top_level: HashMap<Atom, BindingId>,
     /// Bindings named by `export { x }` or `export default x`: uses only if `x` is a value.
     pub exported: Vec<BindingId>,
+    /// Class declaration bindings by the `lo` of the class name.
+    pub declarations: HashMap<u32, BindingId>,
+    /// Import bindings by `(item, specifier)`.
+    pub imports: HashMap<(usize, usize), BindingId>,
 }
 
 impl<'a> Resolution<'a> {
@@ -72,14 +90,14 @@ impl<'a> Resolution<'a> {
         self.refs.get(&ident_lo).map(|&id| &self.bindings[id])
     }
 
-    /// Whether the import binding `(item, specifier)` has a value use.
-    pub fn import_used(&self, item: usize, specifier: usize) -> bool {
-        self.bindings.iter().any(|b| matches!(b.kind, BindingKind::Import { item: i, specifier: s } if i == item && s == specifier) && b.uses > 0)
+    /// The number of value uses of the import binding `(item, specifier)`.
+    pub fn import_uses(&self, item: usize, specifier: usize) -> u32 {
+        self.imports.get(&(item, specifier)).map_or(0, |&id| self.bindings[id].uses)
     }
 
     /// Whether the import binding `(item, specifier)` is re-exported (`export { x }`).
     pub fn import_exported(&self, item: usize, specifier: usize) -> bool {
-        self.exported.iter().any(|&id| matches!(self.bindings[id].kind, BindingKind::Import { item: i, specifier: s } if i == item && s == specifier))
+        self.imports.get(&(item, specifier)).is_some_and(|id| self.exported.contains(id))
     }
 
     pub fn import_equals_used(&self, item: usize) -> bool {
@@ -111,7 +129,7 @@ impl<'a> Resolver<'a> {
 
     fn declare(&mut self, name: &Atom, kind: BindingKind<'a>) -> BindingId {
         let id = self.res.bindings.len();
-        self.res.bindings.push(Binding { name: name.clone(), kind, uses: 0 });
+        self.res.bindings.push(Binding { kind, uses: 0 });
         if let Some(scope) = self.scopes.last_mut() {
             scope.names.insert(name.clone(), id);
         }
@@ -121,7 +139,7 @@ impl<'a> Resolver<'a> {
     /// Declares in the nearest function scope (`var`, hoisted).
     fn declare_var(&mut self, name: &Atom) {
         let id = self.res.bindings.len();
-        self.res.bindings.push(Binding { name: name.clone(), kind: BindingKind::Local, uses: 0 });
+        self.res.bindings.push(Binding { kind: BindingKind::Local, uses: 0 });
         if let Some(scope) = self.scopes.iter_mut().rev().find(|s| s.function) {
             scope.names.entry(name.clone()).or_insert(id);
         }
@@ -156,8 +174,10 @@ impl<'a> Resolver<'a> {
                             ImportSpecifier::Default(d) => (&d.local, usize::MAX),
                             ImportSpecifier::Namespace(n) => (&n.local, s),
                         };
-                        let id = self.declare(&local.sym, BindingKind::Import { item: index, specifier: specifier_index });
+                        let id =
+                            self.declare(&local.sym, BindingKind::Import { item: index, specifier: specifier_index });
                         self.res.top_level.insert(local.sym.clone(), id);
+                        self.res.imports.insert((index, specifier_index), id);
                     }
                 }
                 ModuleItem::ModuleDecl(ModuleDecl::TsImportEquals(decl)) => {
@@ -180,6 +200,16 @@ impl<'a> Resolver<'a> {
         let stmts: Vec<&'a Stmt> = module.body.iter().filter_map(module_item_stmt).collect();
         self.hoist_vars_in(&stmts);
         self.declare_lexical(module.body.iter().filter_map(module_item_decl));
+        for item in &module.body {
+            if let ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
+                decl: DefaultDecl::Class(ClassExpr { ident: Some(ident), .. }),
+                ..
+            })) = item
+            {
+                let id = self.declare(&ident.sym, BindingKind::Local);
+                self.res.declarations.insert(ident.span.lo.0, id);
+            }
+        }
         for (name, &id) in &self.scopes[0].names {
             self.res.top_level.entry(name.clone()).or_insert(id);
         }
@@ -195,7 +225,8 @@ impl<'a> Resolver<'a> {
         for decl in decls {
             match decl {
                 Decl::Class(c) if !c.declare => {
-                    self.declare(&c.ident.sym, BindingKind::Local);
+                    let id = self.declare(&c.ident.sym, BindingKind::Local);
+                    self.res.declarations.insert(c.ident.span.lo.0, id);
                 }
                 Decl::Fn(f) if !f.declare => {
                     self.declare(&f.ident.sym, BindingKind::Local);
@@ -206,11 +237,9 @@ impl<'a> Resolver<'a> {
                         pat_names(&d.name, &mut names);
                         for name in names {
                             let kind = match (&d.name, &d.init, v.kind) {
-                                (Pat::Ident(id), Some(init), VarDeclKind::Const) => BindingKind::Const {
-                                    init,
-                                    typed: id.type_ann.is_some(),
-                                    decl_lo: d.span.lo.0,
-                                },
+                                (Pat::Ident(id), Some(init), VarDeclKind::Const) => {
+                                    BindingKind::Const { init, typed: id.type_ann.is_some(), decl_lo: d.span.lo.0 }
+                                }
                                 _ => BindingKind::Local,
                             };
                             self.declare(&name, kind);
@@ -237,15 +266,11 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                Decl::TsInterface(i) => {
-                    if self.scopes.last().is_some_and(|s| !s.names.contains_key(&i.id.sym)) {
-                        self.declare(&i.id.sym, BindingKind::TypeOnly);
-                    }
+                Decl::TsInterface(i) if self.scopes.last().is_some_and(|s| !s.names.contains_key(&i.id.sym)) => {
+                    self.declare(&i.id.sym, BindingKind::TypeOnly);
                 }
-                Decl::TsTypeAlias(t) => {
-                    if self.scopes.last().is_some_and(|s| !s.names.contains_key(&t.id.sym)) {
-                        self.declare(&t.id.sym, BindingKind::TypeOnly);
-                    }
+                Decl::TsTypeAlias(t) if self.scopes.last().is_some_and(|s| !s.names.contains_key(&t.id.sym)) => {
+                    self.declare(&t.id.sym, BindingKind::TypeOnly);
                 }
                 _ => {}
             }
@@ -279,7 +304,6 @@ impl<'a> Resolver<'a> {
         }
         None
     }
-
 }
 
 fn module_item_stmt(item: &ModuleItem) -> Option<&Stmt> {
@@ -566,6 +590,14 @@ impl<'a> Visit for Resolver<'a> {
         self.pop();
     }
 
+    fn visit_export_default_decl(&mut self, d: &ExportDefaultDecl) {
+        // The name of `export default class C` is declared in the module scope.
+        match &d.decl {
+            DefaultDecl::Class(c) if c.ident.is_some() => c.class.visit_with(self),
+            _ => d.visit_children_with(self),
+        }
+    }
+
     fn visit_class_expr(&mut self, c: &ClassExpr) {
         self.push(false);
         if let Some(id) = &c.ident {
@@ -684,10 +716,9 @@ impl<'a> Visit for Resolver<'a> {
         self.push(false);
         // Members of every declaration of this enum in the enclosing scope.
         let decls: Vec<Atom> = match self.lookup(&e.id.sym).map(|id| &self.res.bindings[id].kind) {
-            Some(BindingKind::Enum { decls }) => decls
-                .iter()
-                .flat_map(|d| d.members.iter().map(|m| enum_member_name(&m.id)))
-                .collect(),
+            Some(BindingKind::Enum { decls }) => {
+                decls.iter().flat_map(|d| d.members.iter().map(|m| enum_member_name(&m.id))).collect()
+            }
             _ => e.members.iter().map(|m| enum_member_name(&m.id)).collect(),
         };
         for name in decls {
@@ -705,7 +736,9 @@ impl<'a> Visit for Resolver<'a> {
         if m.declare || m.global {
             return;
         }
-        let TsModuleName::Ident(id) = &m.id else { return };
+        let TsModuleName::Ident(id) = &m.id else {
+            return;
+        };
         let exported = self.namespace_export_names(&id.sym, m);
         self.namespace_body(&id.sym, m.body.as_ref(), exported);
     }
@@ -728,7 +761,8 @@ impl Resolver<'_> {
         for decl in decls {
             match decl {
                 Decl::Class(c) if !c.declare => {
-                    self.declare(&c.ident.sym, BindingKind::Local);
+                    let id = self.declare(&c.ident.sym, BindingKind::Local);
+                    self.res.declarations.insert(c.ident.span.lo.0, id);
                 }
                 Decl::Fn(f) if !f.declare => {
                     self.declare(&f.ident.sym, BindingKind::Local);
@@ -743,11 +777,9 @@ impl Resolver<'_> {
                         }
                     }
                 }
-                Decl::TsEnum(e) if !e.declare => {
-                    if !enum_names.contains(&e.id.sym) {
-                        enum_names.push(e.id.sym.clone());
-                        self.declare(&e.id.sym, BindingKind::Local);
-                    }
+                Decl::TsEnum(e) if !e.declare && !enum_names.contains(&e.id.sym) => {
+                    enum_names.push(e.id.sym.clone());
+                    self.declare(&e.id.sym, BindingKind::Local);
                 }
                 Decl::TsModule(m) if !m.declare => {
                     if let TsModuleName::Ident(id) = &m.id {
@@ -856,7 +888,10 @@ impl Resolver<'_> {
                     .iter()
                     .filter_map(|item| match item {
                         ModuleItem::Stmt(Stmt::Decl(d)) => Some(d),
-                        ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl: d @ (Decl::Class(_) | Decl::Fn(_) | Decl::TsEnum(_) | Decl::TsModule(_)), .. })) => Some(d),
+                        ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                            decl: d @ (Decl::Class(_) | Decl::Fn(_) | Decl::TsEnum(_) | Decl::TsModule(_)),
+                            ..
+                        })) => Some(d),
                         _ => None,
                     })
                     .collect();

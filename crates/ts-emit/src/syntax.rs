@@ -8,8 +8,8 @@ use swc_ecma_ast::*;
 pub(crate) fn is_ws(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{a0}' | '\u{feff}' | '\u{85}' | '\u{1680}'
-            | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+        ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{a0}' | '\u{feff}' | '\u{85}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
     )
 }
 
@@ -19,8 +19,8 @@ pub(crate) fn skip_trivia(src: &str, mut pos: usize) -> usize {
         let rest = &src[pos..];
         if rest.starts_with("//") {
             pos += rest.find('\n').unwrap_or(rest.len());
-        } else if rest.starts_with("/*") {
-            pos += rest[2..].find("*/").map(|i| i + 4).unwrap_or(rest.len());
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            pos += body.find("*/").map(|i| i + 4).unwrap_or(rest.len());
         } else if let Some(c) = rest.chars().next().filter(|&c| is_ws(c)) {
             pos += c.len_utf8();
         } else {
@@ -151,7 +151,12 @@ fn precedence(e: &Expr) -> u8 {
             }
         }
         Expr::New(n) if n.args.is_none() => 18,
-        Expr::Call(_) | Expr::Member(_) | Expr::SuperProp(_) | Expr::OptChain(_) | Expr::New(_) | Expr::TaggedTpl(_) => 19,
+        Expr::Call(_)
+        | Expr::Member(_)
+        | Expr::SuperProp(_)
+        | Expr::OptChain(_)
+        | Expr::New(_)
+        | Expr::TaggedTpl(_) => 19,
         _ => 20,
     }
 }
@@ -211,8 +216,7 @@ pub(crate) fn needs_parens(slot: Slot, inner: &Expr) -> bool {
         Slot::BinaryLeft(op) | Slot::BinaryRight(op) => {
             let op_prec = binary_precedence(op);
             if let Expr::Bin(b) = bare {
-                let mixes_nullish = (op == BinaryOp::NullishCoalescing)
-                    != (b.op == BinaryOp::NullishCoalescing)
+                let mixes_nullish = (op == BinaryOp::NullishCoalescing) != (b.op == BinaryOp::NullishCoalescing)
                     && matches!(op, BinaryOp::NullishCoalescing | BinaryOp::LogicalOr | BinaryOp::LogicalAnd)
                     && matches!(b.op, BinaryOp::NullishCoalescing | BinaryOp::LogicalOr | BinaryOp::LogicalAnd);
                 if mixes_nullish {
@@ -265,7 +269,7 @@ pub(crate) fn js_number(v: f64) -> String {
     } else if -6 < n && n <= 0 {
         format!("0.{}{digits}", "0".repeat((-n) as usize))
     } else {
-        let sign = if n - 1 >= 0 { "+" } else { "-" };
+        let sign = if n > 0 { "+" } else { "-" };
         let e = (n - 1).abs();
         if k == 1 {
             format!("{digits}e{sign}{e}")

@@ -27,8 +27,10 @@ impl<'a> Emitter<'a> {
         while let Expr::Paren(q) = inner {
             inner = &q.expr;
         }
-        let assertion =
-            matches!(inner, Expr::TsAs(_) | Expr::TsTypeAssertion(_) | Expr::TsConstAssertion(_) | Expr::TsSatisfies(_));
+        let assertion = matches!(
+            inner,
+            Expr::TsAs(_) | Expr::TsTypeAssertion(_) | Expr::TsConstAssertion(_) | Expr::TsSatisfies(_)
+        );
         if assertion {
             let (lo, hi) = self.range(p.span);
             let slot = self.slots.get(&(lo, hi)).copied().unwrap_or(Slot::Free);
@@ -67,7 +69,9 @@ impl<'a> Emitter<'a> {
         if !self.opts.inline_const_enums() {
             return false;
         }
-        let Expr::Ident(obj) = &*m.obj else { return false };
+        let Expr::Ident(obj) = &*m.obj else {
+            return false;
+        };
         let member = match &m.prop {
             MemberProp::Ident(i) => i.sym.to_string(),
             MemberProp::Computed(c) => match &*c.expr {
@@ -83,7 +87,11 @@ impl<'a> Emitter<'a> {
             }
             Some(BindingKind::Import { item, specifier }) => {
                 let (item, specifier) = (*item, *specifier);
-                self.imported_const_enum_member(item, specifier, &member)
+                let value = self.imported_const_enum_member(item, specifier, &member);
+                if value.is_some() {
+                    *self.inlined.entry((item, specifier)).or_default() += 1;
+                }
+                value
             }
             _ => None,
         };
@@ -99,8 +107,31 @@ impl<'a> Emitter<'a> {
         true
     }
 
-    fn imported_const_enum_member(&self, item: usize, specifier: usize, member: &str) -> Option<crate::facts::EnumValue> {
-        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = self.file.module.body.get(item)? else { return None };
+    pub(crate) fn imported_enum_member(
+        &self,
+        item: usize,
+        specifier: usize,
+        member: &str,
+    ) -> Option<crate::facts::EnumValue> {
+        let (module, name) = self.imported_name(item, specifier)?;
+        self.facts.enum_member(&module, &name, member)
+    }
+
+    fn imported_const_enum_member(
+        &self,
+        item: usize,
+        specifier: usize,
+        member: &str,
+    ) -> Option<crate::facts::EnumValue> {
+        let (module, name) = self.imported_name(item, specifier)?;
+        self.facts.const_enum_member(&module, &name, member)
+    }
+
+    /// The module and exported name of a named import binding.
+    fn imported_name(&self, item: usize, specifier: usize) -> Option<(String, String)> {
+        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = self.file.module.body.get(item)? else {
+            return None;
+        };
         let name = match import.specifiers.get(specifier)? {
             ImportSpecifier::Named(n) => match &n.imported {
                 Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
@@ -109,7 +140,7 @@ impl<'a> Emitter<'a> {
             },
             _ => return None,
         };
-        self.facts.const_enum_member(&import.src.value.to_string_lossy(), &name, member)
+        Some((import.src.value.to_string_lossy().into_owned(), name))
     }
 
     /// An identifier that refers to a namespace's exported variable or to a member of the enum
@@ -211,7 +242,12 @@ impl<'a> Visit for Emitter<'a> {
                 }
                 self.ensure_semicolon(e.span);
             }
-            Stmt::Return(_) | Stmt::Throw(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Debugger(_) | Stmt::DoWhile(_) => {
+            Stmt::Return(_)
+            | Stmt::Throw(_)
+            | Stmt::Break(_)
+            | Stmt::Continue(_)
+            | Stmt::Debugger(_)
+            | Stmt::DoWhile(_) => {
                 stmt.visit_children_with(self);
                 self.ensure_semicolon(stmt.span());
             }
@@ -355,7 +391,11 @@ impl<'a> Visit for Emitter<'a> {
                 }
             }
             Expr::Arrow(a) => self.arrow(a),
-            Expr::JSXElement(_) | Expr::JSXFragment(_) | Expr::JSXMember(_) | Expr::JSXNamespacedName(_) | Expr::JSXEmpty(_) => {
+            Expr::JSXElement(_)
+            | Expr::JSXFragment(_)
+            | Expr::JSXMember(_)
+            | Expr::JSXNamespacedName(_)
+            | Expr::JSXEmpty(_) => {
                 self.unsupported(expr.span(), "JSX", "compile .tsx files with another tool");
             }
             _ => expr.visit_children_with(self),
@@ -486,17 +526,25 @@ impl<'a> Visit for Emitter<'a> {
             self.delete(d.span);
             return;
         }
-        let help = if self.opts.experimental_decorators {
-            "legacy decorator emit (`__decorate`) is not implemented: only Angular's decorators, which the Angular transform removes, are supported"
-        } else {
-            "ECMAScript decorators are not lowered: enable `experimentalDecorators` and use Angular's decorators"
-        };
-        self.unsupported(d.span, "a decorator the Angular transform does not remove", help);
+        if !self.opts.experimental_decorators {
+            self.unsupported(
+                d.span,
+                "an ECMAScript decorator",
+                "ECMAScript decorators are not lowered: enable `experimentalDecorators` (legacy decorators are emitted with `__decorate`)",
+            );
+        }
         d.visit_children_with(self);
     }
 
     fn visit_class(&mut self, class: &Class) {
         self.class(class);
+    }
+
+    fn visit_class_expr(&mut self, c: &ClassExpr) {
+        c.class.visit_with(self);
+        if self.opts.experimental_decorators && self.has_kept_decorators(&c.class) {
+            self.unsupported(c.class.span, "a decorated class expression", "declare the class with a class statement");
+        }
     }
 
     fn visit_ts_enum_decl(&mut self, _: &TsEnumDecl) {}
@@ -514,7 +562,9 @@ impl<'a> Emitter<'a> {
     /// named `this`); returns whether the first of `f.params` was it.
     pub(crate) fn function_this_param(&mut self, f: &Function) -> bool {
         let (range, first_is_this) = match (&f.this_param, f.params.first()) {
-            (Some(this), first) => (Some((self.lo(this.span), self.hi(this.span), first.map(|p| self.lo(p.span)))), false),
+            (Some(this), first) => {
+                (Some((self.lo(this.span), self.hi(this.span), first.map(|p| self.lo(p.span)))), false)
+            }
             (None, Some(first)) if matches!(&first.pat, Pat::Ident(b) if b.id.sym == "this") => {
                 (Some((self.lo(first.span), self.hi(first.span), f.params.get(1).map(|p| self.lo(p.span)))), true)
             }

@@ -1,6 +1,7 @@
 //! Differential test against tsc (TypeScript 6.0.3 from tests/oracles/ng22): every file of the
-//! corpus under tests/fixtures/ts-emit/corpus (one program per directory, with the directory's
-//! tsconfig.json over ES2022 defaults) and every source file of the example apps under
+//! corpus under tests/fixtures/ts-emit/corpus and of the collector's fixtures under
+//! tests/fixtures/collector (one program per directory, with the directory's tsconfig.json over
+//! ES2022 defaults) and every source file of the example apps under
 //! tests/fixtures/apps (with each app's tsconfig.json) is emitted by `oracle.mjs` with a full
 //! `ts.createProgram(...).emit()` and by ngc-ts-emit, and the two are compared token by token
 //! (`ngc_output::js_tokens::first_difference`: comments and formatting do not count).
@@ -10,6 +11,9 @@
 //! [`Edits::remove_decorators`] here. So the comparison covers exactly the TypeScript-to-
 //! JavaScript step the Angular transform builds on (user code, import elision counting the
 //! decorators' uses), without Angular's generated definitions, which are not this crate's.
+//!
+//! Every emitted file must also parse as JavaScript (swc) and be byte-identical when emitted
+//! again.
 //!
 //! Known differences are listed with their reasons in tests/fixtures/ts-emit/accepted-differences.txt
 //! (`<file key>  <reason>` per line). The test fails on any unlisted difference, and on a listed
@@ -30,18 +34,11 @@ fn oracle(args: &[&str]) -> BTreeMap<String, Option<String>> {
     let ts = repo().join("tests/oracles/ng22/node_modules/typescript");
     assert!(ts.is_dir(), "the TypeScript oracle is not installed: run `scripts/test`, which installs tests/oracles/*");
     let script = repo().join("tests/fixtures/ts-emit/oracle.mjs");
-    let output = Command::new("node")
-        .arg(&script)
-        .args(args)
-        .output()
-        .expect("node must be installed: run `scripts/test`");
+    let output =
+        Command::new("node").arg(&script).args(args).output().expect("node must be installed: run `scripts/test`");
     assert!(output.status.success(), "the oracle failed:\n{}", String::from_utf8_lossy(&output.stderr));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("oracle JSON");
-    json.as_object()
-        .expect("oracle object")
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string)))
-        .collect()
+    json.as_object().expect("oracle object").iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_string))).collect()
 }
 
 /// The compiler options of a tsconfig.json's `compilerOptions` that change emit.
@@ -64,6 +61,9 @@ fn options_from(config: &serde_json::Value, defaults: EmitOptions) -> EmitOption
     if let Some(v) = flag("isolatedModules") {
         o.isolated_modules = v;
     }
+    if let Some(v) = flag("importHelpers") {
+        o.import_helpers = v;
+    }
     if let Some(v) = flag("preserveConstEnums") {
         o.preserve_const_enums = v;
     }
@@ -75,7 +75,9 @@ fn options_from(config: &serde_json::Value, defaults: EmitOptions) -> EmitOption
 
 /// Reads a tsconfig.json with comments and trailing commas.
 fn read_tsconfig(path: &Path) -> serde_json::Value {
-    let Ok(text) = std::fs::read_to_string(path) else { return serde_json::json!({}) };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return serde_json::json!({});
+    };
     let mut out = String::new();
     let mut chars = text.chars().peekable();
     let mut in_string = false;
@@ -181,6 +183,11 @@ impl ProgramFacts for Facts<'_> {
         let target = self.program.resolve(self.file, module)?;
         target.exported_const_enum_member(name, member)
     }
+
+    fn enum_member(&self, module: &str, name: &str, member: &str) -> Option<EnumValue> {
+        let target = self.program.resolve(self.file, module)?;
+        target.exported_enum_member(name, member)
+    }
 }
 
 /// Emits one file the way the comparison needs: Angular's decorators removed.
@@ -198,7 +205,7 @@ fn emit_file(program: &Program, path: &Path, options: &EmitOptions) -> Result<St
     let mut edits = ngc_ts_emit::Edits::default();
     for class in file.classes() {
         let mut all: Vec<&ngc_ts_emit::DecoratorInfo> = class.decorators.iter().collect();
-        all.extend(class.members.iter().flat_map(|m| m.decorators.iter()));
+        all.extend(class.members.iter().flat_map(|m| m.decorators.iter().chain(m.parameters.iter().map(|p| &p.1))));
         if let Some(params) = &class.constructor {
             all.extend(params.iter().flat_map(|p| p.decorators.iter()));
         }
@@ -213,6 +220,45 @@ fn emit_file(program: &Program, path: &Path, options: &EmitOptions) -> Result<St
         return Err(format!("{}: {}", d.code, d.message));
     }
     Ok(emitted.code)
+}
+
+/// The first syntax error of `code` parsed as a JavaScript module.
+fn js_syntax_error(code: &str) -> Option<String> {
+    use swc_common::input::StringInput;
+    use swc_common::BytePos;
+    let end = BytePos(1 + code.len() as u32);
+    let mut parser = swc_ecma_parser::Parser::new(
+        swc_ecma_parser::Syntax::Es(Default::default()),
+        StringInput::new(code, BytePos(1), end),
+        None,
+    );
+    let parsed = parser.parse_module();
+    let errors = parser.take_errors();
+    match parsed {
+        Err(e) => Some(e.kind().msg().to_string()),
+        Ok(_) => errors.first().map(|e| e.kind().msg().to_string()),
+    }
+}
+
+/// Emitted JavaScript must parse as JavaScript (unless tsc's own output does not: tsc prints
+/// `(-x as number) ** 2` as `-x ** 2`), and emitting twice gives the same bytes.
+fn check_output(
+    key: &str,
+    program: &Program,
+    path: &Path,
+    options: &EmitOptions,
+    tsc: &str,
+    code: &str,
+) -> Result<(), String> {
+    if let Some(error) = js_syntax_error(code) {
+        if js_syntax_error(tsc).is_none() {
+            return Err(format!("{key}: the emitted JavaScript does not parse: {error}"));
+        }
+    }
+    match emit_file(program, path, options) {
+        Ok(again) if again == code => Ok(()),
+        _ => Err(format!("{key}: emitting twice gives different output")),
+    }
 }
 
 struct Outcome {
@@ -237,7 +283,12 @@ fn compare(
         };
         match emit_file(program, path, options) {
             Ok(ours) => match first_difference(tsc, &ours) {
-                None => outcome.passed.push(key),
+                None => match check_output(&key, program, path, options, tsc, &ours) {
+                    Ok(()) => outcome.passed.push(key),
+                    Err(e) => {
+                        outcome.failed.insert(key, e);
+                    }
+                },
                 Some(diff) => {
                     outcome.failed.insert(key, format!("{diff}\n--- tsc:\n{tsc}\n--- ngc-ts-emit:\n{ours}"));
                 }
@@ -276,14 +327,10 @@ fn accepted() -> BTreeMap<String, String> {
         .collect()
 }
 
-#[test]
-fn emit_matches_tsc() {
-    let root = repo();
-    let mut outcome = Outcome { passed: Vec::new(), failed: BTreeMap::new() };
-
-    let corpus = root.join("tests/fixtures/ts-emit/corpus");
-    let expected = oracle(&["corpus", &corpus.to_string_lossy()]);
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&corpus).expect("corpus").map(|e| e.expect("entry").path()).collect();
+/// Every subdirectory of `dir` is one program (see oracle.mjs `corpus`).
+fn run_corpus(dir: &Path, label: &str, outcome: &mut Outcome) {
+    let expected = oracle(&["corpus", &dir.to_string_lossy()]);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
     cases.sort();
     for case in cases.into_iter().filter(|p| p.is_dir()) {
         let defaults = EmitOptions { experimental_decorators: true, ..EmitOptions::default() };
@@ -292,15 +339,26 @@ fn emit_matches_tsc() {
         ts_files(&case, &mut files);
         let program = load_program(&files);
         let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let case_dir = normalize(&case);
         compare(
             &expected,
             &program,
-            |p| format!("{name}/{}", p.strip_prefix(normalize(&case)).unwrap_or(p).to_string_lossy()),
-            "",
+            |p| format!("{name}/{}", p.strip_prefix(&case_dir).unwrap_or(p).to_string_lossy()),
+            label,
             &options,
-            &mut outcome,
+            outcome,
         );
     }
+}
+
+#[test]
+fn emit_matches_tsc() {
+    let root = repo();
+    let mut outcome = Outcome { passed: Vec::new(), failed: BTreeMap::new() };
+
+    run_corpus(&root.join("tests/fixtures/ts-emit/corpus"), "", &mut outcome);
+    // The collector's fixtures: a few hundred more small programs, Angular-style.
+    run_corpus(&root.join("tests/fixtures/collector"), "collector/", &mut outcome);
 
     let mut apps: Vec<PathBuf> =
         std::fs::read_dir(root.join("tests/fixtures/apps")).expect("apps").map(|e| e.expect("entry").path()).collect();
@@ -346,4 +404,3 @@ fn emit_matches_tsc() {
     }
     assert!(problems.is_empty(), "{} problem(s):\n\n{}", problems.len(), problems.join("\n\n"));
 }
-

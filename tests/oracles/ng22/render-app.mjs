@@ -6,7 +6,7 @@
 //   OUT_DIR      the compiler's output for the app (ngc's or ngc-rs's), with `main.server.js`
 //   BUNDLE_FILE  where the esbuild bundle of OUT_DIR is written
 //   RESULT_FILE  where the result is written: {bundleError?, scenarios: [{name, url, html?,
-//                initial?, errors, warnings, error?}]}
+//                initial?, stepped?, errors, warnings, error?}]}
 //
 // OUT_DIR/main.server.js default-exports either the app's server NgModule or a bootstrap function
 // `(context: BootstrapContext) => Promise<ApplicationRef>` (the Angular CLI's two conventions).
@@ -29,8 +29,8 @@
 //   {"submit": SEL}                   dispatches `submit` on a form
 // `errors` lists what the app logged with console.error and unhandled rejections, `warnings` what
 // it logged with console.warn (Angular warns there when it sanitises a value).
-// `initial` (only for scenarios with steps) is the page before the first step, so a caller can
-// check that the steps had an effect.
+// `initial` and `stepped` (only for scenarios with steps) are the document before the first step
+// and after the last, serialised the same way, so a caller can check that the steps had an effect.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -156,6 +156,7 @@ async function runScenario(m, scenario) {
       appRef.tick();
       await appRef.whenStable();
     }
+    if (steps.length) result.stepped = state.renderToString();
     result.html = await server.ɵrenderInternal(platformRef, appRef);
     return result;
   } finally {

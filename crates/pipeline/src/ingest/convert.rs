@@ -5,7 +5,9 @@ use ngc_output as o;
 use ngc_template::Span;
 
 use crate::error::PipelineError;
-use crate::ir::{transform_expr, ArrowBody, BinaryOp, Expr, Literal, MapEntry, UnaryOp, VisitorFlags};
+use crate::ir::{
+    transform_expr, ArrowBody, BinaryOp, Expr, Literal, MapEntry, UnaryOp, VisitorFlags,
+};
 use crate::job::JobState;
 
 /// `BINARY_OPERATORS`.
@@ -50,8 +52,14 @@ fn span_of(ast: &Ast) -> Span {
 
 /// A template-literal piece as Angular's `TemplateLiteralElementExpr` writes it.
 pub fn template_element(text: &str) -> o::TemplateElement {
-    let raw = text.replace('\\', "\\\\").replace('`', "\\`").replace("${", "$\\{");
-    o::TemplateElement { cooked: text.to_string(), raw }
+    let raw = text
+        .replace('\\', "\\\\")
+        .replace('`', "\\`")
+        .replace("${", "$\\{");
+    o::TemplateElement {
+        cooked: text.to_string(),
+        raw,
+    }
 }
 
 /// `convertAst`. Errors (constructs Angular does not compile) are recorded in `state.errors`
@@ -88,19 +96,49 @@ fn convert(ast: &Ast, state: &mut JobState<'_>) -> Expr {
             if is_implicit(receiver) {
                 Expr::LexicalRead(name.clone())
             } else {
-                Expr::ReadProp { receiver: boxed(receiver, state), name: name.clone(), optional: false }
+                Expr::ReadProp {
+                    receiver: boxed(receiver, state),
+                    name: name.clone(),
+                    optional: false,
+                }
             }
         }
         AstKind::Call { receiver, args, .. } => {
             if is_implicit(receiver) {
-                state.errors.push(PipelineError::invalid("Unexpected ImplicitReceiver", span_of(ast)));
+                state.errors.push(PipelineError::invalid(
+                    "Unexpected ImplicitReceiver",
+                    span_of(ast),
+                ));
                 return Expr::Empty;
             }
-            Expr::Invoke { callee: boxed(receiver, state), args: all(args, state), optional: false, pure: false }
+            if let AstKind::PropertyRead {
+                receiver: r, name, ..
+            } = &receiver.kind
+            {
+                if is_implicit(r)
+                    && (name == "$any" || name == "$safeNavigationMigration")
+                    && args.len() != 1
+                {
+                    state.errors.push(PipelineError::invalid(
+                        format!("The {name} builtin function expects exactly one argument."),
+                        span_of(ast),
+                    ));
+                    return Expr::Empty;
+                }
+            }
+            Expr::Invoke {
+                callee: boxed(receiver, state),
+                args: all(args, state),
+                optional: false,
+                pure: false,
+            }
         }
-        AstKind::SafeCall { receiver, args, .. } => {
-            Expr::Invoke { callee: boxed(receiver, state), args: all(args, state), optional: true, pure: false }
-        }
+        AstKind::SafeCall { receiver, args, .. } => Expr::Invoke {
+            callee: boxed(receiver, state),
+            args: all(args, state),
+            optional: true,
+            pure: false,
+        },
         AstKind::LiteralPrimitive(lit) => Expr::Literal(literal(lit)),
         AstKind::Unary { op, expr } => Expr::Unary {
             op: match op {
@@ -109,15 +147,22 @@ fn convert(ast: &Ast, state: &mut JobState<'_>) -> Expr {
             },
             expr: boxed(expr, state),
         },
-        AstKind::Binary { op, left, right } => {
-            Expr::Binary { op: binary_op(*op), lhs: boxed(left, state), rhs: boxed(right, state) }
-        }
+        AstKind::Binary { op, left, right } => Expr::Binary {
+            op: binary_op(*op),
+            lhs: boxed(left, state),
+            rhs: boxed(right, state),
+        },
         AstKind::ThisReceiver => Expr::Context(crate::job::ROOT_XREF),
-        AstKind::KeyedRead { receiver, key } => {
-            Expr::ReadKey { receiver: boxed(receiver, state), index: boxed(key, state), optional: false }
-        }
+        AstKind::KeyedRead { receiver, key } => Expr::ReadKey {
+            receiver: boxed(receiver, state),
+            index: boxed(key, state),
+            optional: false,
+        },
         AstKind::Chain(_) => {
-            state.errors.push(PipelineError::invalid("Chain in unknown context", span_of(ast)));
+            state.errors.push(PipelineError::invalid(
+                "Chain in unknown context",
+                span_of(ast),
+            ));
             Expr::Empty
         }
         AstKind::LiteralMap { keys, values } => {
@@ -126,57 +171,90 @@ fn convert(ast: &Ast, state: &mut JobState<'_>) -> Expr {
                 let value = convert_ast(value, state);
                 entries.push(match key {
                     ex::LiteralMapKey::Spread { .. } => MapEntry::Spread(value),
-                    ex::LiteralMapKey::Property { key, quoted, .. } => {
-                        MapEntry::Property { key: key.clone(), quoted: *quoted, value }
-                    }
+                    ex::LiteralMapKey::Property { key, quoted, .. } => MapEntry::Property {
+                        key: key.clone(),
+                        quoted: *quoted,
+                        value,
+                    },
                 });
             }
             Expr::LiteralMap(entries)
         }
         AstKind::LiteralArray(items) => Expr::LiteralArray(all(items, state)),
-        AstKind::Conditional { condition, true_exp, false_exp } => Expr::Conditional {
+        AstKind::Conditional {
+            condition,
+            true_exp,
+            false_exp,
+        } => Expr::Conditional {
             condition: boxed(condition, state),
             true_case: boxed(true_exp, state),
             false_case: Some(boxed(false_exp, state)),
         },
         AstKind::NonNullAssert(inner) => convert_ast(inner, state),
-        AstKind::Pipe { exp, name, args, .. } => {
+        AstKind::Pipe {
+            exp, name, args, ..
+        } => {
             let target = state.allocate_xref();
             let slot = state.new_slot();
             let mut all_args = vec![convert_ast(exp, state)];
             all_args.extend(all(args, state));
-            Expr::PipeBinding { target, slot, name: name.clone(), args: all_args, var_offset: None }
+            Expr::PipeBinding {
+                target,
+                slot,
+                name: name.clone(),
+                args: all_args,
+                var_offset: None,
+            }
         }
-        AstKind::SafeKeyedRead { receiver, key } => {
-            Expr::SafeKeyedRead { receiver: boxed(receiver, state), index: boxed(key, state) }
-        }
-        AstKind::SafePropertyRead { receiver, name, .. } => {
-            Expr::SafePropertyRead { receiver: boxed(receiver, state), name: name.clone() }
-        }
+        AstKind::SafeKeyedRead { receiver, key } => Expr::SafeKeyedRead {
+            receiver: boxed(receiver, state),
+            index: boxed(key, state),
+        },
+        AstKind::SafePropertyRead { receiver, name, .. } => Expr::SafePropertyRead {
+            receiver: boxed(receiver, state),
+            name: name.clone(),
+        },
         AstKind::Empty => Expr::Empty,
         AstKind::PrefixNot(inner) => Expr::Not(boxed(inner, state)),
         AstKind::TypeofExpression(inner) => Expr::Typeof(boxed(inner, state)),
         AstKind::VoidExpression(inner) => Expr::Void(boxed(inner, state)),
         AstKind::TemplateLiteral(t) => Expr::TemplateLiteral {
-            elements: t.elements.iter().map(|e| template_element(&e.text)).collect(),
+            elements: t
+                .elements
+                .iter()
+                .map(|e| template_element(&e.text))
+                .collect(),
             exprs: all(&t.expressions, state),
         },
         AstKind::TaggedTemplateLiteral { tag, template } => Expr::TaggedTemplate {
             tag: boxed(tag, state),
-            elements: template.elements.iter().map(|e| template_element(&e.text)).collect(),
+            elements: template
+                .elements
+                .iter()
+                .map(|e| template_element(&e.text))
+                .collect(),
             exprs: all(&template.expressions, state),
         },
         AstKind::Parenthesized(inner) => Expr::Paren(boxed(inner, state)),
-        AstKind::RegularExpressionLiteral { body, flags } => Expr::Regex { body: body.clone(), flags: flags.clone() },
+        AstKind::RegularExpressionLiteral { body, flags } => Expr::Regex {
+            body: body.clone(),
+            flags: flags.clone(),
+        },
         AstKind::SpreadElement(inner) => Expr::Spread(boxed(inner, state)),
         AstKind::ArrowFunction { parameters, body } => {
             let params: Vec<String> = parameters.iter().map(|p| p.name.clone()).collect();
-            let mut arrow = Expr::ArrowFn { params, body: ArrowBody::Expr(boxed(body, state)) };
+            let mut arrow = Expr::ArrowFn {
+                params,
+                body: ArrowBody::Expr(boxed(body, state)),
+            };
             update_parameter_references(&mut arrow);
             arrow
         }
         AstKind::ImplicitReceiver | AstKind::Interpolation { .. } => {
-            state.errors.push(PipelineError::internal(format!("unexpected expression node {:?}", ast.kind)));
+            state.errors.push(PipelineError::internal(format!(
+                "unexpected expression node {:?}",
+                ast.kind
+            )));
             Expr::Empty
         }
     }

@@ -8,7 +8,7 @@ use ngc_template::Span;
 
 use crate::error::{codes, PipelineError};
 use crate::ingest::convert::convert_ast;
-use crate::ingest::handler_ops_for;
+use crate::ingest::{handler_ops_for, js_trim};
 use crate::ir::*;
 use crate::job::Job;
 
@@ -47,7 +47,10 @@ impl ParsedHostBindings {
     /// `parseHostBindings`: sorts the entries of a `host` object. Entries keep their order;
     /// a repeated key keeps its first place and takes the last value, as in a JavaScript
     /// object.
-    pub fn from_entries(entries: &[(String, HostValue)], span: Span) -> Result<Self, Vec<PipelineError>> {
+    pub fn from_entries(
+        entries: &[(String, HostValue)],
+        span: Span,
+    ) -> Result<Self, Vec<PipelineError>> {
         let mut out = ParsedHostBindings::default();
         let mut errors = Vec::new();
         for (key, value) in entries {
@@ -58,22 +61,38 @@ impl ParsedHostBindings {
             if key.starts_with('(') && key.ends_with(')') && key.len() >= 2 {
                 match string {
                     Some(s) => set(&mut out.listeners, &key[1..key.len() - 1], s),
-                    None => errors.push(PipelineError::new(codes::HOST, "Event binding must be string", span)),
+                    None => errors.push(PipelineError::new(
+                        codes::HOST,
+                        "Event binding must be string",
+                        span,
+                    )),
                 }
             } else if key.starts_with('[') && key.ends_with(']') && key.len() >= 2 {
                 match string {
                     Some(s) => set(&mut out.properties, &key[1..key.len() - 1], s),
-                    None => errors.push(PipelineError::new(codes::HOST, "Property binding must be string", span)),
+                    None => errors.push(PipelineError::new(
+                        codes::HOST,
+                        "Property binding must be string",
+                        span,
+                    )),
                 }
             } else if key == "class" {
                 match string {
                     Some(s) => out.class_attr = Some(s.to_string()),
-                    None => errors.push(PipelineError::new(codes::HOST, "Class binding must be string", span)),
+                    None => errors.push(PipelineError::new(
+                        codes::HOST,
+                        "Class binding must be string",
+                        span,
+                    )),
                 }
             } else if key == "style" {
                 match string {
                     Some(s) => out.style_attr = Some(s.to_string()),
-                    None => errors.push(PipelineError::new(codes::HOST, "Style binding must be string", span)),
+                    None => errors.push(PipelineError::new(
+                        codes::HOST,
+                        "Style binding must be string",
+                        span,
+                    )),
                 }
             } else {
                 let value = match value {
@@ -104,9 +123,16 @@ impl ParsedHostBindings {
     }
 }
 
-fn expression_errors(job: &mut Job<'_>, errors: &[ngc_expression::ParseError], what: &str, span: Span) {
+fn expression_errors(
+    job: &mut Job<'_>,
+    errors: &[ngc_expression::ParseError],
+    what: &str,
+    span: Span,
+) {
     for e in errors {
-        job.state.errors.push(PipelineError::new(e.code, e.angular_text(what), span));
+        job.state
+            .errors
+            .push(PipelineError::new(e.code, e.angular_text(what), span));
     }
 }
 
@@ -121,33 +147,61 @@ fn validate_no_event_bindings(job: &mut Job<'_>, name: &str, span: Span) {
         if !is_attr {
             message.push_str(&format!("\nIf '{name}' is a directive input, make sure the directive is imported by the current module."));
         }
-        job.state.errors.push(PipelineError::new(codes::HOST, message, span));
+        job.state
+            .errors
+            .push(PipelineError::new(codes::HOST, message, span));
     }
 }
 
 /// `ingestHostBinding`.
-pub fn ingest_host_binding(job: &mut Job<'_>, selector: &str, host: &ParsedHostBindings, span: Span) {
+pub fn ingest_host_binding(
+    job: &mut Job<'_>,
+    selector: &str,
+    host: &ParsedHostBindings,
+    span: Span,
+) {
     let root = job.root_xref();
     for (raw_name, source) in &host.properties {
         validate_no_event_bindings(job, raw_name, span);
         if raw_name.is_empty() {
-            job.state.errors.push(PipelineError::new(codes::HOST, "Property name is missing in binding", span));
+            job.state.errors.push(PipelineError::new(
+                codes::HOST,
+                "Property name is missing in binding",
+                span,
+            ));
             continue;
         }
-        if raw_name.starts_with("animate-") || raw_name.starts_with('@') || raw_name.starts_with("animate.") {
-            job.state.errors.push(PipelineError::animation_not_supported(&format!("the host binding `[{raw_name}]`"), span));
+        if raw_name.starts_with("animate-")
+            || raw_name.starts_with('@')
+            || raw_name.starts_with("animate.")
+        {
+            job.state
+                .errors
+                .push(PipelineError::animation_not_supported(
+                    &format!("the host binding `[{raw_name}]`"),
+                    span,
+                ));
             continue;
         }
         let parsed = ngc_expression::parse_simple_binding(source, 0);
         if !parsed.errors.is_empty() {
-            expression_errors(job, &parsed.errors, &format!("host binding [{raw_name}]"), span);
+            expression_errors(
+                job,
+                &parsed.errors,
+                &format!("host binding [{raw_name}]"),
+                span,
+            );
             continue;
         }
         let (name, kind) = match raw_name.strip_prefix("attr.") {
             Some(rest) => (rest.to_string(), BindingKind::Attribute),
             None => (raw_name.clone(), BindingKind::Property),
         };
-        let contexts = ngc_schema::host_binding_security_contexts(Some(selector).filter(|s| !s.is_empty()), &name, kind == BindingKind::Attribute);
+        let contexts = ngc_schema::host_binding_security_contexts(
+            Some(selector),
+            &name,
+            kind == BindingKind::Attribute,
+        );
         let expression = convert_ast(&parsed.ast.ast, &mut job.state);
         job.units[0].update.push(Op::Binding(Box::new(BindingOp {
             target: root,
@@ -163,14 +217,15 @@ pub fn ingest_host_binding(job: &mut Job<'_>, selector: &str, host: &ParsedHostB
         })));
     }
     let mut attributes = host.attributes.clone();
-    if let Some(style) = &host.style_attr {
+    // `createHostBindingsFunction` adds the special attributes when they are not empty.
+    if let Some(style) = host.style_attr.as_ref().filter(|s| !s.is_empty()) {
         attributes.push(("style".to_string(), o::str_lit(style.clone())));
     }
-    if let Some(class) = &host.class_attr {
+    if let Some(class) = host.class_attr.as_ref().filter(|s| !s.is_empty()) {
         attributes.push(("class".to_string(), o::str_lit(class.clone())));
     }
     for (name, value) in attributes {
-        let contexts = ngc_schema::host_binding_security_contexts(Some(selector).filter(|s| !s.is_empty()), &name, true);
+        let contexts = ngc_schema::host_binding_security_contexts(Some(selector), &name, true);
         let value = match value {
             o::Expr::Literal(l) => Expr::Literal(l),
             other => Expr::Output(Box::new(other)),
@@ -190,24 +245,45 @@ pub fn ingest_host_binding(job: &mut Job<'_>, selector: &str, host: &ParsedHostB
     }
     for (raw_name, source) in &host.listeners {
         if raw_name.is_empty() {
-            job.state.errors.push(PipelineError::new(codes::HOST, "Event name is missing in binding", span));
+            job.state.errors.push(PipelineError::new(
+                codes::HOST,
+                "Event name is missing in binding",
+                span,
+            ));
             continue;
         }
         if raw_name.starts_with('@') || raw_name.starts_with("animate.") {
-            job.state.errors.push(PipelineError::animation_not_supported(&format!("the host listener `({raw_name})`"), span));
+            job.state
+                .errors
+                .push(PipelineError::animation_not_supported(
+                    &format!("the host listener `({raw_name})`"),
+                    span,
+                ));
             continue;
         }
         let parsed = ngc_expression::parse_action(source, 0);
         if !parsed.errors.is_empty() {
-            expression_errors(job, &parsed.errors, &format!("host listener ({raw_name})"), span);
+            expression_errors(
+                job,
+                &parsed.errors,
+                &format!("host listener ({raw_name})"),
+                span,
+            );
             continue;
         }
         if parsed.ast.ast.is_empty() {
-            job.state.errors.push(PipelineError::new(codes::HOST, "Empty expressions are not allowed", span));
+            job.state.errors.push(PipelineError::new(
+                codes::HOST,
+                "Empty expressions are not allowed",
+                span,
+            ));
             continue;
         }
         let (target, event) = match raw_name.find(':') {
-            Some(i) => (Some(raw_name[..i].trim().to_string()), raw_name[i + 1..].trim().to_string()),
+            Some(i) => (
+                Some(js_trim(&raw_name[..i]).to_string()),
+                js_trim(&raw_name[i + 1..]).to_string(),
+            ),
             None => (None, raw_name.clone()),
         };
         let handler_ops = handler_ops_for(job, &parsed.ast.ast, span);

@@ -1,8 +1,8 @@
 //! Ingestion: the Render3 template AST into the IR of a [`Job`] (Angular's `ingestComponent`
 //! and the `ingest*` functions), and host bindings into a host job ([`host`]).
 //!
-//! Constructs the pipeline does not compile yet (i18n, animations, selectorless components,
-//! `@boundary`) are reported as [`PipelineError`]s at their node and skipped.
+//! Constructs the pipeline does not compile yet (i18n, animations, selectorless components)
+//! are reported as [`PipelineError`]s at their node and skipped.
 
 pub mod convert;
 pub mod host;
@@ -38,8 +38,14 @@ pub(crate) fn js_trim(s: &str) -> &str {
 pub(crate) fn is_js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
-            | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
     )
 }
 
@@ -60,7 +66,9 @@ fn bound_security_context(element_selector: &str, attr: &t::BoundAttribute) -> S
             };
             ngc_schema::element_binding_security_context(element_selector, &name, true)
         }
-        BindingType::Class | BindingType::Animation | BindingType::LegacyAnimation => SecurityContext::None,
+        BindingType::Class | BindingType::Animation | BindingType::LegacyAnimation => {
+            SecurityContext::None
+        }
         BindingType::Style => SecurityContext::Style,
         BindingType::Property | BindingType::TwoWay => {
             ngc_schema::element_binding_security_context(element_selector, &attr.name, false)
@@ -123,9 +131,15 @@ fn ingest_node(job: &mut Job<'_>, unit: usize, node: &Node) {
         Node::DeferredBlock(b) => ingest_defer_block(job, unit, b),
         Node::ForLoopBlock(b) => ingest_for_block(job, unit, b),
         Node::LetDeclaration(l) => ingest_let_declaration(job, unit, l),
-        Node::Icu(icu) => error(job, PipelineError::i18n_not_supported("ICU expressions", icu.span)),
-        Node::BoundaryBlock(b) => error(job, PipelineError::not_supported("@boundary blocks", b.spans.span)),
-        Node::ContentBlock(b) => error(job, PipelineError::not_supported("@content blocks", b.spans.span)),
+        Node::Icu(icu) => error(
+            job,
+            PipelineError::i18n_not_supported("ICU expressions", icu.span),
+        ),
+        Node::BoundaryBlock(b) => ingest_boundary_block(job, unit, b),
+        Node::ContentBlock(b) => error(
+            job,
+            PipelineError::not_supported("@content blocks", b.spans.span),
+        ),
         // The parser reports unknown blocks; there is nothing to compile.
         Node::UnknownBlock(_) => {}
     }
@@ -141,25 +155,55 @@ fn reject_unsupported_attributes(
     let mut found = false;
     for a in attributes {
         if a.i18n.is_some() {
-            error(job, PipelineError::i18n_not_supported(&format!("the i18n attribute `{}`", a.name), a.span));
+            error(
+                job,
+                PipelineError::i18n_not_supported(
+                    &format!("the i18n attribute `{}`", a.name),
+                    a.span,
+                ),
+            );
             found = true;
         } else if a.name.starts_with(ANIMATE_PREFIX) {
-            error(job, PipelineError::animation_not_supported(&format!("`{}`", a.name), a.span));
+            error(
+                job,
+                PipelineError::animation_not_supported(&format!("`{}`", a.name), a.span),
+            );
             found = true;
         }
     }
     for i in inputs {
         if i.i18n.is_some() {
-            error(job, PipelineError::i18n_not_supported(&format!("the i18n binding `{}`", i.name), i.span));
+            error(
+                job,
+                PipelineError::i18n_not_supported(
+                    &format!("the i18n binding `{}`", i.name),
+                    i.span,
+                ),
+            );
             found = true;
-        } else if matches!(i.kind, BindingType::LegacyAnimation | BindingType::Animation) {
-            error(job, PipelineError::animation_not_supported(&format!("the binding `{}`", i.name), i.span));
+        } else if matches!(
+            i.kind,
+            BindingType::LegacyAnimation | BindingType::Animation
+        ) {
+            error(
+                job,
+                PipelineError::animation_not_supported(
+                    &format!("the binding `{}`", i.name),
+                    i.span,
+                ),
+            );
             found = true;
         }
     }
     for o in outputs {
         if matches!(o.kind, EventType::LegacyAnimation | EventType::Animation) {
-            error(job, PipelineError::animation_not_supported(&format!("the listener `{}`", o.name), o.span));
+            error(
+                job,
+                PipelineError::animation_not_supported(
+                    &format!("the listener `{}`", o.name),
+                    o.span,
+                ),
+            );
             found = true;
         }
     }
@@ -168,7 +212,10 @@ fn reject_unsupported_attributes(
 
 fn ingest_element(job: &mut Job<'_>, unit: usize, element: &t::Element) {
     if element.i18n.is_some() {
-        error(job, PipelineError::i18n_not_supported("the `i18n` attribute", element.start_span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("the `i18n` attribute", element.start_span),
+        );
         return;
     }
     if reject_unsupported_attributes(job, &element.attributes, &element.inputs, &element.outputs) {
@@ -183,15 +230,13 @@ fn ingest_element(job: &mut Job<'_>, unit: usize, element: &t::Element) {
         tag: element_name.to_string(),
         handle,
         attributes: None,
-        local_refs: LocalRefs::List(Vec::new()),
+        local_refs: LocalRefs::List(local_refs(&element.references)),
         non_bindable: false,
         namespace,
         num_slots_used: 1,
         start_span: element.start_span,
         whole_span: element.span,
     };
-    let mut start = start;
-    start.local_refs = LocalRefs::List(local_refs(&element.references));
     push_create(job, unit, Op::ElementStart(Box::new(start)));
     ingest_element_bindings(job, unit, id, handle, element_name, namespace, element);
     ingest_nodes(job, unit, &element.children);
@@ -200,16 +245,27 @@ fn ingest_element(job: &mut Job<'_>, unit: usize, element: &t::Element) {
 }
 
 fn local_refs(refs: &[t::Reference]) -> Vec<LocalRef> {
-    refs.iter().map(|r| LocalRef { name: r.name.clone(), target: r.value.clone() }).collect()
+    refs.iter()
+        .map(|r| LocalRef {
+            name: r.name.clone(),
+            target: r.value.clone(),
+        })
+        .collect()
 }
 
 fn convert_value(job: &mut Job<'_>, value: Value<'_>) -> BindingValue {
     match value {
         Value::Text(s) => BindingValue::Expr(Expr::str(s)),
         Value::Ast(ast) => match &ast.kind {
-            AstKind::Interpolation { strings, expressions } => BindingValue::Interpolation(Interpolation {
+            AstKind::Interpolation {
+                strings,
+                expressions,
+            } => BindingValue::Interpolation(Interpolation {
                 strings: strings.clone(),
-                expressions: expressions.iter().map(|e| convert_ast(e, &mut job.state)).collect(),
+                expressions: expressions
+                    .iter()
+                    .map(|e| convert_ast(e, &mut job.state))
+                    .collect(),
             }),
             _ => BindingValue::Expr(convert_ast(ast, &mut job.state)),
         },
@@ -243,7 +299,12 @@ fn binding_op(
     }))
 }
 
-fn extracted_attribute(target: Xref, binding_kind: BindingKind, name: &str, security_context: SecurityContexts) -> Op {
+fn extracted_attribute(
+    target: Xref,
+    binding_kind: BindingKind,
+    name: &str,
+    security_context: SecurityContexts,
+) -> Op {
     Op::ExtractedAttribute(Box::new(ExtractedAttributeOp {
         target,
         binding_kind,
@@ -279,9 +340,26 @@ fn ingest_element_bindings(
     for attr in &element.attributes {
         let sc = schema_context(&schema_tag, &attr.name, true);
         let value = convert_value(job, Value::Text(&attr.value));
-        bindings.push(binding_op(xref, BindingKind::Attribute, &attr.name, value, None, sc, true, false, None, attr.span));
+        bindings.push(binding_op(
+            xref,
+            BindingKind::Attribute,
+            &attr.name,
+            value,
+            None,
+            sc,
+            true,
+            false,
+            None,
+            attr.span,
+        ));
     }
     for input in &element.inputs {
+        if input.name == "ngProjectAs" {
+            error(
+                job,
+                PipelineError::invalid("ngProjectAs must have a string literal value", input.span),
+            );
+        }
         let sc = bound_security_context(&element.name, input);
         let value = convert_value(job, Value::Ast(&input.value.ast));
         bindings.push(binding_op(
@@ -310,7 +388,27 @@ fn ingest_element_bindings(
 }
 
 /// A `Listener` or `TwoWayListener` op for an element or `<ng-template>` output.
-fn listener_for(job: &mut Job<'_>, xref: Xref, handle: SlotHandle, tag: Option<&str>, output: &t::BoundEvent) -> Op {
+fn listener_for(
+    job: &mut Job<'_>,
+    xref: Xref,
+    handle: SlotHandle,
+    tag: Option<&str>,
+    output: &t::BoundEvent,
+) -> Op {
+    if let Some(target) = output.target.as_deref() {
+        if !matches!(target, "window" | "document" | "body") {
+            error(
+                job,
+                PipelineError::invalid(
+                    format!(
+                        "Unexpected global target '{target}' defined for '{}' event. Supported list of global targets: window,document,body.",
+                        output.name
+                    ),
+                    output.span,
+                ),
+            );
+        }
+    }
     if output.kind == EventType::TwoWay {
         let handler_ops = make_two_way_listener_handler_ops(job, output);
         Op::TwoWayListener(Box::new(TwoWayListenerOp {
@@ -332,7 +430,10 @@ fn listener_for(job: &mut Job<'_>, xref: Xref, handle: SlotHandle, tag: Option<&
             handler_ops,
             handler_fn_name: None,
             consumes_dollar_event: false,
-            legacy_animation_phase: output.phase.clone().filter(|_| output.kind == EventType::LegacyAnimation),
+            legacy_animation_phase: output
+                .phase
+                .clone()
+                .filter(|_| output.kind == EventType::LegacyAnimation),
             event_target: output.target.clone(),
             host_listener: false,
             span: output.span,
@@ -345,17 +446,27 @@ pub(crate) fn make_listener_handler_ops(job: &mut Job<'_>, output: &t::BoundEven
     handler_ops_for(job, &output.handler.ast, output.span)
 }
 
-pub(crate) fn handler_ops_for(job: &mut Job<'_>, handler: &ngc_expression::Ast, span: Span) -> OpList {
+pub(crate) fn handler_ops_for(
+    job: &mut Job<'_>,
+    handler: &ngc_expression::Ast,
+    span: Span,
+) -> OpList {
     let exprs: Vec<&ngc_expression::Ast> = match &handler.kind {
         AstKind::Chain(list) => list.iter().collect(),
         _ => vec![handler],
     };
     let mut ops = OpList::new();
     if exprs.is_empty() {
-        error(job, PipelineError::invalid("Expected listener to have non-empty expression list.", span));
+        error(
+            job,
+            PipelineError::invalid("Expected listener to have non-empty expression list.", span),
+        );
         return ops;
     }
-    let mut converted: Vec<Expr> = exprs.into_iter().map(|e| convert_ast(e, &mut job.state)).collect();
+    let mut converted: Vec<Expr> = exprs
+        .into_iter()
+        .map(|e| convert_ast(e, &mut job.state))
+        .collect();
     let last = converted.pop().unwrap_or_default();
     for e in converted {
         ops.push(Op::Statement(Stmt::Expr(e)));
@@ -371,31 +482,56 @@ fn make_two_way_listener_handler_ops(job: &mut Job<'_>, output: &t::BoundEvent) 
         if list.len() == 1 {
             handler = &list[0];
         } else {
-            error(job, PipelineError::invalid("Expected two-way listener to have a single expression.", output.span));
+            error(
+                job,
+                PipelineError::invalid(
+                    "Expected two-way listener to have a single expression.",
+                    output.span,
+                ),
+            );
         }
     }
     let target = convert_ast(handler, &mut job.state);
     let event = Expr::LexicalRead("$event".to_string());
     let mut ops = OpList::new();
-    ops.push(Op::Statement(Stmt::Expr(Expr::TwoWayBindingSet { target: Box::new(target), value: Box::new(event.clone()) })));
+    ops.push(Op::Statement(Stmt::Expr(Expr::TwoWayBindingSet {
+        target: Box::new(target),
+        value: Box::new(event.clone()),
+    })));
     ops.push(Op::Statement(Stmt::ret(event)));
     ops
 }
 
 fn ingest_template(job: &mut Job<'_>, unit: usize, tmpl: &t::Template) {
     if tmpl.i18n.is_some() {
-        error(job, PipelineError::i18n_not_supported("the `i18n` attribute", tmpl.start_span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("the `i18n` attribute", tmpl.start_span),
+        );
         return;
     }
-    let mut unsupported = reject_unsupported_attributes(job, &tmpl.attributes, &tmpl.inputs, &tmpl.outputs);
+    let mut unsupported =
+        reject_unsupported_attributes(job, &tmpl.attributes, &tmpl.inputs, &tmpl.outputs);
     for attr in &tmpl.template_attrs {
         match attr {
             t::TemplateAttr::Text(a) if a.i18n.is_some() => {
-                error(job, PipelineError::i18n_not_supported(&format!("the i18n attribute `{}`", a.name), a.span));
+                error(
+                    job,
+                    PipelineError::i18n_not_supported(
+                        &format!("the i18n attribute `{}`", a.name),
+                        a.span,
+                    ),
+                );
                 unsupported = true;
             }
             t::TemplateAttr::Bound(b) if b.i18n.is_some() => {
-                error(job, PipelineError::i18n_not_supported(&format!("the i18n binding `{}`", b.name), b.span));
+                error(
+                    job,
+                    PipelineError::i18n_not_supported(
+                        &format!("the i18n binding `{}`", b.name),
+                        b.span,
+                    ),
+                );
                 unsupported = true;
             }
             _ => {}
@@ -419,7 +555,11 @@ fn ingest_template(job: &mut Job<'_>, unit: usize, tmpl: &t::Template) {
         Some(tag) => namespace.prefix(tag),
     };
     let is_plain = split_ns_name(tmpl.tag_name.as_deref().unwrap_or("")).1 == NG_TEMPLATE_TAG_NAME;
-    let template_kind = if is_plain { TemplateKind::NgTemplate } else { TemplateKind::Structural };
+    let template_kind = if is_plain {
+        TemplateKind::NgTemplate
+    } else {
+        TemplateKind::Structural
+    };
     let handle = job.state.new_slot();
     let op = TemplateOp {
         xref: child_view,
@@ -438,11 +578,23 @@ fn ingest_template(job: &mut Job<'_>, unit: usize, tmpl: &t::Template) {
         whole_span: tmpl.span,
     };
     push_create(job, unit, Op::Template(Box::new(op)));
-    ingest_template_bindings(job, unit, child_view, handle, tag_without_ns.as_deref(), tmpl, template_kind);
+    ingest_template_bindings(
+        job,
+        unit,
+        child_view,
+        handle,
+        tag_without_ns.as_deref(),
+        tmpl,
+        template_kind,
+    );
     let child_index = job.view_index(child_view).unwrap_or(0);
     ingest_nodes(job, child_index, &tmpl.children);
     for v in &tmpl.variables {
-        let value = if v.value.is_empty() { "$implicit".to_string() } else { v.value.clone() };
+        let value = if v.value.is_empty() {
+            "$implicit".to_string()
+        } else {
+            v.value.clone()
+        };
         job.units[child_index].set_context_variable(&v.name, ContextValue::Name(value));
     }
 }
@@ -462,25 +614,75 @@ fn ingest_template_bindings(
         let op = match attr {
             t::TemplateAttr::Text(a) => {
                 let sc = schema_context(NG_TEMPLATE_TAG_NAME, &a.name, true);
-                create_template_binding(job, xref, BindingType::Attribute, &a.name, Value::Text(&a.value), None, sc, true, template_kind, a.span)
+                create_template_binding(
+                    job,
+                    xref,
+                    BindingType::Attribute,
+                    &a.name,
+                    Value::Text(&a.value),
+                    None,
+                    sc,
+                    true,
+                    template_kind,
+                    a.span,
+                )
             }
             t::TemplateAttr::Bound(b) => {
                 let sc = bound_security_context(NG_TEMPLATE_TAG_NAME, b);
-                create_template_binding(job, xref, b.kind, &b.name, Value::Ast(&b.value.ast), b.unit.clone(), sc, true, template_kind, b.span)
+                create_template_binding(
+                    job,
+                    xref,
+                    b.kind,
+                    &b.name,
+                    Value::Ast(&b.value.ast),
+                    b.unit.clone(),
+                    sc,
+                    true,
+                    template_kind,
+                    b.span,
+                )
             }
         };
         bindings.extend(op);
     }
     for a in &tmpl.attributes {
         let sc = schema_context(NG_TEMPLATE_TAG_NAME, &a.name, true);
-        bindings.extend(create_template_binding(job, xref, BindingType::Attribute, &a.name, Value::Text(&a.value), None, sc, false, template_kind, a.span));
+        bindings.extend(create_template_binding(
+            job,
+            xref,
+            BindingType::Attribute,
+            &a.name,
+            Value::Text(&a.value),
+            None,
+            sc,
+            false,
+            template_kind,
+            a.span,
+        ));
     }
-    let selector = tmpl.tag_name.as_deref().unwrap_or(NG_TEMPLATE_TAG_NAME).to_string();
+    let selector = tmpl
+        .tag_name
+        .as_deref()
+        .unwrap_or(NG_TEMPLATE_TAG_NAME)
+        .to_string();
     for b in &tmpl.inputs {
         let sc = bound_security_context(&selector, b);
-        bindings.extend(create_template_binding(job, xref, b.kind, &b.name, Value::Ast(&b.value.ast), b.unit.clone(), sc, false, template_kind, b.span));
+        bindings.extend(create_template_binding(
+            job,
+            xref,
+            b.kind,
+            &b.name,
+            Value::Ast(&b.value.ast),
+            b.unit.clone(),
+            sc,
+            false,
+            template_kind,
+            b.span,
+        ));
     }
-    let (create, update): (Vec<Op>, Vec<Op>) = bindings.into_iter().partition(|b| matches!(b, Op::ExtractedAttribute(_)));
+    let (create, update): (Vec<Op>, Vec<Op>) = bindings
+        .into_iter()
+        .partition(|b| matches!(b, Op::ExtractedAttribute(_)));
     job.units[unit].create.extend(create);
     job.units[unit].update.extend(update);
     for output in &tmpl.outputs {
@@ -490,7 +692,11 @@ fn ingest_template_bindings(
         }
         if template_kind == TemplateKind::Structural && output.kind != EventType::LegacyAnimation {
             let sc = schema_context(NG_TEMPLATE_TAG_NAME, &output.name, false);
-            push_create(job, unit, extracted_attribute(xref, BindingKind::Property, &output.name, sc));
+            push_create(
+                job,
+                unit,
+                extracted_attribute(xref, BindingKind::Property, &output.name, sc),
+            );
         }
     }
     // The xref of Angular's (unused) `I18nAttributes` op, as for elements.
@@ -517,23 +723,37 @@ fn create_template_binding(
         if !is_structural_template_attribute {
             match kind {
                 BindingType::Property | BindingType::Class | BindingType::Style => {
-                    return Some(extracted_attribute(xref, BindingKind::Property, name, security_context));
+                    return Some(extracted_attribute(
+                        xref,
+                        BindingKind::Property,
+                        name,
+                        security_context,
+                    ));
                 }
                 BindingType::TwoWay => {
-                    return Some(extracted_attribute(xref, BindingKind::TwoWayProperty, name, security_context));
+                    return Some(extracted_attribute(
+                        xref,
+                        BindingKind::TwoWayProperty,
+                        name,
+                        security_context,
+                    ));
                 }
                 _ => {}
             }
         }
         if !is_text_binding
-            && matches!(kind, BindingType::Attribute | BindingType::LegacyAnimation | BindingType::Animation)
+            && matches!(
+                kind,
+                BindingType::Attribute | BindingType::LegacyAnimation | BindingType::Animation
+            )
         {
             return None;
         }
     }
     let mut binding_type = binding_kind(kind);
     if template_kind == TemplateKind::NgTemplate
-        && (matches!(kind, BindingType::Class | BindingType::Style) || (kind == BindingType::Attribute && !is_text_binding))
+        && (matches!(kind, BindingType::Class | BindingType::Style)
+            || (kind == BindingType::Attribute && !is_text_binding))
     {
         binding_type = BindingKind::Property;
     }
@@ -554,7 +774,10 @@ fn create_template_binding(
 
 fn ingest_content(job: &mut Job<'_>, unit: usize, content: &t::Content) {
     if content.i18n.is_some() {
-        error(job, PipelineError::i18n_not_supported("the `i18n` attribute", content.start_span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("the `i18n` attribute", content.start_span),
+        );
         return;
     }
     if reject_unsupported_attributes(job, &content.attributes, &[], &[]) {
@@ -576,7 +799,18 @@ fn ingest_content(job: &mut Job<'_>, unit: usize, content: &t::Content) {
     let handle = job.state.new_slot();
     for attr in &content.attributes {
         let sc = schema_context("ng-content", &attr.name, true);
-        let op = binding_op(id, BindingKind::Attribute, &attr.name, BindingValue::Expr(Expr::str(&attr.value)), None, sc, true, false, None, attr.span);
+        let op = binding_op(
+            id,
+            BindingKind::Attribute,
+            &attr.name,
+            BindingValue::Expr(Expr::str(&attr.value)),
+            None,
+            sc,
+            true,
+            false,
+            None,
+            attr.span,
+        );
         push_update(job, unit, op);
     }
     let op = ProjectionOp {
@@ -595,26 +829,65 @@ fn ingest_content(job: &mut Job<'_>, unit: usize, content: &t::Content) {
 fn ingest_text(job: &mut Job<'_>, unit: usize, text: &t::Text) {
     let xref = job.state.allocate_xref();
     let handle = job.state.new_slot();
-    push_create(job, unit, Op::Text(Box::new(TextOp { xref, handle, initial_value: text.value.clone(), span: text.span })));
+    push_create(
+        job,
+        unit,
+        Op::Text(Box::new(TextOp {
+            xref,
+            handle,
+            initial_value: text.value.clone(),
+            span: text.span,
+        })),
+    );
 }
 
 fn ingest_bound_text(job: &mut Job<'_>, unit: usize, text: &t::BoundText) {
     if text.i18n.is_some() {
-        error(job, PipelineError::i18n_not_supported("an interpolation inside an i18n block", text.span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("an interpolation inside an i18n block", text.span),
+        );
         return;
     }
-    let AstKind::Interpolation { strings, expressions } = &text.value.ast.kind else {
-        error(job, PipelineError::internal("expected an interpolation for a bound text node"));
+    let AstKind::Interpolation {
+        strings,
+        expressions,
+    } = &text.value.ast.kind
+    else {
+        error(
+            job,
+            PipelineError::internal("expected an interpolation for a bound text node"),
+        );
         return;
     };
     let xref = job.state.allocate_xref();
     let handle = job.state.new_slot();
-    push_create(job, unit, Op::Text(Box::new(TextOp { xref, handle, initial_value: String::new(), span: text.span })));
+    push_create(
+        job,
+        unit,
+        Op::Text(Box::new(TextOp {
+            xref,
+            handle,
+            initial_value: String::new(),
+            span: text.span,
+        })),
+    );
     let interpolation = Interpolation {
         strings: strings.clone(),
-        expressions: expressions.iter().map(|e| convert_ast(e, &mut job.state)).collect(),
+        expressions: expressions
+            .iter()
+            .map(|e| convert_ast(e, &mut job.state))
+            .collect(),
     };
-    push_update(job, unit, Op::InterpolateText { target: xref, interpolation, span: text.span });
+    push_update(
+        job,
+        unit,
+        Op::InterpolateText {
+            target: xref,
+            interpolation,
+            span: text.span,
+        },
+    );
 }
 
 /// A `ConditionalCreate` / `ConditionalBranchCreate` / block `Template` op.
@@ -650,7 +923,13 @@ fn ingest_if_block(job: &mut Job<'_>, unit: usize, block: &t::IfBlock) {
     let parent = job.units[unit].xref;
     for (i, branch) in block.branches.iter().enumerate() {
         if branch.i18n.is_some() {
-            error(job, PipelineError::i18n_not_supported("an @if branch inside an i18n block", branch.spans.span));
+            error(
+                job,
+                PipelineError::i18n_not_supported(
+                    "an @if branch inside an i18n block",
+                    branch.spans.span,
+                ),
+            );
             continue;
         }
         let view = job.allocate_view(parent);
@@ -660,18 +939,144 @@ fn ingest_if_block(job: &mut Job<'_>, unit: usize, block: &t::IfBlock) {
             job.units[view_index].set_context_variable(&alias.name, ContextValue::CtxRef);
         }
         let handle = job.state.new_slot();
-        let op = block_template_op(view, handle, tag, "Conditional", branch.spans.start_span, branch.spans.span);
-        let op = if i == 0 { Op::ConditionalCreate(Box::new(op)) } else { Op::ConditionalBranchCreate(Box::new(op)) };
+        let op = block_template_op(
+            view,
+            handle,
+            tag,
+            "Conditional",
+            branch.spans.start_span,
+            branch.spans.span,
+        );
+        let op = if i == 0 {
+            Op::ConditionalCreate(Box::new(op))
+        } else {
+            Op::ConditionalBranchCreate(Box::new(op))
+        };
         push_create(job, unit, op);
         first_xref.get_or_insert(view);
-        let expr = branch.expression.as_ref().map(|e| convert_ast(&e.ast, &mut job.state));
-        conditions.push(ConditionalCase { expr, target: view, target_slot: handle, has_alias: branch.expression_alias.is_some() });
+        let expr = branch
+            .expression
+            .as_ref()
+            .map(|e| convert_ast(&e.ast, &mut job.state));
+        conditions.push(ConditionalCase {
+            expr,
+            target: view,
+            target_slot: handle,
+            has_alias: branch.expression_alias.is_some(),
+        });
         ingest_nodes(job, view_index, &branch.children);
     }
     if let Some(target) = first_xref {
-        let op = ConditionalOp { target, test: None, conditions, processed: None, context_value: None, span: block.span };
+        let op = ConditionalOp {
+            target,
+            test: None,
+            conditions,
+            processed: None,
+            context_value: None,
+            span: block.span,
+        };
         push_update(job, unit, Op::Conditional(Box::new(op)));
     }
+}
+
+fn ingest_boundary_block(job: &mut Job<'_>, unit: usize, block: &t::BoundaryBlock) {
+    if block.i18n.is_some() || block.error_blocks.iter().any(|e| e.i18n.is_some()) {
+        error(
+            job,
+            PipelineError::i18n_not_supported(
+                "a @boundary block inside an i18n block",
+                block.spans.span,
+            ),
+        );
+        return;
+    }
+    let parent = job.units[unit].xref;
+    let primary_view = job.allocate_view(parent);
+    let primary_index = job.view_index(primary_view).unwrap_or(0);
+    let primary_tag = ingest_control_flow_insertion_point(job, unit, primary_view, &block.children);
+    let boundary = job.state.allocate_xref();
+    let handle = job.state.new_slot();
+    let (start, whole) = (block.spans.start_span, block.spans.span);
+    let create = block_template_op(
+        boundary,
+        handle,
+        primary_tag.clone(),
+        "Boundary",
+        start,
+        whole,
+    );
+    push_create(job, unit, Op::BoundaryCreate(Box::new(create)));
+    let primary_handle = job.state.new_slot();
+    let primary = block_template_op(
+        primary_view,
+        primary_handle,
+        primary_tag,
+        "Primary",
+        start,
+        whole,
+    );
+    push_create(job, unit, Op::ConditionalBranchCreate(Box::new(primary)));
+    let mut conditions = Vec::new();
+    for error_block in &block.error_blocks {
+        let error_view = job.allocate_view(parent);
+        let error_index = job.view_index(error_view).unwrap_or(0);
+        let error_handle = job.state.new_slot();
+        let context_variables: Vec<(String, String)> = error_block
+            .context_variables
+            .iter()
+            .map(|v| (v.name.clone(), v.value.clone()))
+            .collect();
+        push_create(
+            job,
+            unit,
+            Op::BoundaryErrorCreate(Box::new(BoundaryErrorCreateOp {
+                xref: error_view,
+                handle: error_handle,
+                function_name_suffix: "Error".to_string(),
+                boundary,
+                context_variables: context_variables.clone(),
+                start_span: error_block.spans.start_span,
+                whole_span: error_block.spans.span,
+            })),
+        );
+        let expr = error_block
+            .expression
+            .as_ref()
+            .map(|e| convert_ast(&e.ast, &mut job.state));
+        let has_alias = context_variables.iter().any(|(_, value)| value == "$error");
+        conditions.push(ConditionalCase {
+            expr,
+            target: error_view,
+            target_slot: error_handle,
+            has_alias,
+        });
+        for (name, value) in context_variables {
+            let expression = Expr::Context(error_view).prop(value);
+            let alias = job.state.new_variable(SemanticVariableKind::Alias {
+                identifier: name,
+                expression,
+            });
+            job.units[error_index].aliases.push(alias);
+        }
+        ingest_nodes(job, error_index, &error_block.children);
+    }
+    let guarded = ConditionalCase {
+        expr: None,
+        target: primary_view,
+        target_slot: primary_handle,
+        has_alias: false,
+    };
+    ingest_nodes(job, primary_index, &block.children);
+    let op = BoundaryOp {
+        target: boundary,
+        target_slot: handle,
+        primary: primary_view,
+        guarded,
+        conditions,
+        processed: None,
+        span: whole,
+    };
+    push_update(job, unit, Op::Boundary(Box::new(op)));
 }
 
 fn ingest_switch_block(job: &mut Job<'_>, unit: usize, block: &t::SwitchBlock) {
@@ -683,26 +1088,55 @@ fn ingest_switch_block(job: &mut Job<'_>, unit: usize, block: &t::SwitchBlock) {
     let parent = job.units[unit].xref;
     for (i, group) in block.groups.iter().enumerate() {
         if group.i18n.is_some() {
-            error(job, PipelineError::i18n_not_supported("a @case inside an i18n block", group.spans.span));
+            error(
+                job,
+                PipelineError::i18n_not_supported("a @case inside an i18n block", group.spans.span),
+            );
             continue;
         }
         let view = job.allocate_view(parent);
         let view_index = job.view_index(view).unwrap_or(0);
         let tag = ingest_control_flow_insertion_point(job, unit, view, &group.children);
         let handle = job.state.new_slot();
-        let op = block_template_op(view, handle, tag, "Case", group.spans.start_span, group.spans.span);
-        let op = if i == 0 { Op::ConditionalCreate(Box::new(op)) } else { Op::ConditionalBranchCreate(Box::new(op)) };
+        let op = block_template_op(
+            view,
+            handle,
+            tag,
+            "Case",
+            group.spans.start_span,
+            group.spans.span,
+        );
+        let op = if i == 0 {
+            Op::ConditionalCreate(Box::new(op))
+        } else {
+            Op::ConditionalBranchCreate(Box::new(op))
+        };
         push_create(job, unit, op);
         first_xref.get_or_insert(view);
         for case in &group.cases {
-            let expr = case.expression.as_ref().map(|e| convert_ast(&e.ast, &mut job.state));
-            conditions.push(ConditionalCase { expr, target: view, target_slot: handle, has_alias: false });
+            let expr = case
+                .expression
+                .as_ref()
+                .map(|e| convert_ast(&e.ast, &mut job.state));
+            conditions.push(ConditionalCase {
+                expr,
+                target: view,
+                target_slot: handle,
+                has_alias: false,
+            });
         }
         ingest_nodes(job, view_index, &group.children);
     }
     if let Some(target) = first_xref {
         let test = Some(convert_ast(&block.expression.ast, &mut job.state));
-        let op = ConditionalOp { target, test, conditions, processed: None, context_value: None, span: block.spans.span };
+        let op = ConditionalOp {
+            target,
+            test,
+            conditions,
+            processed: None,
+            context_value: None,
+            span: block.spans.span,
+        };
         push_update(job, unit, Op::Conditional(Box::new(op)));
     }
 }
@@ -727,7 +1161,10 @@ fn ingest_defer_view(
 
 fn ingest_defer_block(job: &mut Job<'_>, unit: usize, block: &t::DeferredBlock) {
     if block.i18n.is_some() {
-        error(job, PipelineError::i18n_not_supported("a @defer block inside an i18n block", block.span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("a @defer block inside an i18n block", block.span),
+        );
         return;
     }
     let own_resolver_fn = match &job.state.defer_meta {
@@ -740,12 +1177,18 @@ fn ingest_defer_block(job: &mut Job<'_>, unit: usize, block: &t::DeferredBlock) 
         crate::DeferMetadata::PerComponent(_) => None,
     };
     let (main_view, main_slot) = ingest_defer_view(job, unit, "", &block.children, block.span);
-    let loading = block.loading.as_ref().map(|b| ingest_defer_view(job, unit, "Loading", &b.children, b.spans.span));
+    let loading = block
+        .loading
+        .as_ref()
+        .map(|b| ingest_defer_view(job, unit, "Loading", &b.children, b.spans.span));
     let placeholder = block
         .placeholder
         .as_ref()
         .map(|b| ingest_defer_view(job, unit, "Placeholder", &b.children, b.spans.span));
-    let error_view = block.error.as_ref().map(|b| ingest_defer_view(job, unit, "Error", &b.children, b.spans.span));
+    let error_view = block
+        .error
+        .as_ref()
+        .map(|b| ingest_defer_view(job, unit, "Error", &b.children, b.spans.span));
     let defer_xref = job.state.allocate_xref();
     let handle = job.state.new_slot();
     let has_hydrate = has_any_trigger(&block.hydrate_triggers);
@@ -771,11 +1214,47 @@ fn ingest_defer_block(job: &mut Job<'_>, unit: usize, block: &t::DeferredBlock) 
     push_create(job, unit, Op::Defer(Box::new(op)));
     let mut on_ops = Vec::new();
     let mut when_ops = Vec::new();
-    ingest_defer_triggers(job, DeferOpModifier::Hydrate, &block.hydrate_triggers, &mut on_ops, &mut when_ops, defer_xref);
-    ingest_defer_triggers(job, DeferOpModifier::None, &block.triggers, &mut on_ops, &mut when_ops, defer_xref);
-    ingest_defer_triggers(job, DeferOpModifier::Prefetch, &block.prefetch_triggers, &mut on_ops, &mut when_ops, defer_xref);
-    let concrete = on_ops.iter().any(|o| matches!(o, Op::DeferOn { modifier: DeferOpModifier::None, .. }))
-        || when_ops.iter().any(|o| matches!(o, Op::DeferWhen { modifier: DeferOpModifier::None, .. }));
+    ingest_defer_triggers(
+        job,
+        DeferOpModifier::Hydrate,
+        &block.hydrate_triggers,
+        &mut on_ops,
+        &mut when_ops,
+        defer_xref,
+    );
+    ingest_defer_triggers(
+        job,
+        DeferOpModifier::None,
+        &block.triggers,
+        &mut on_ops,
+        &mut when_ops,
+        defer_xref,
+    );
+    ingest_defer_triggers(
+        job,
+        DeferOpModifier::Prefetch,
+        &block.prefetch_triggers,
+        &mut on_ops,
+        &mut when_ops,
+        defer_xref,
+    );
+    let concrete = on_ops.iter().any(|o| {
+        matches!(
+            o,
+            Op::DeferOn {
+                modifier: DeferOpModifier::None,
+                ..
+            }
+        )
+    }) || when_ops.iter().any(|o| {
+        matches!(
+            o,
+            Op::DeferWhen {
+                modifier: DeferOpModifier::None,
+                ..
+            }
+        )
+    });
     if !concrete {
         on_ops.push(Op::DeferOn {
             defer: defer_xref,
@@ -822,7 +1301,12 @@ fn ingest_defer_triggers(
     defer: Xref,
 ) {
     let mut on = |trig: DeferTrigger, span: Span| {
-        on_ops.push(Op::DeferOn { defer, trigger: Box::new(trig), modifier, span });
+        on_ops.push(Op::DeferOn {
+            defer,
+            trigger: Box::new(trig),
+            modifier,
+            span,
+        });
     };
     if let Some(idle) = &triggers.idle {
         let mut trig = trigger(DeferTriggerKind::Idle);
@@ -837,7 +1321,10 @@ fn ingest_defer_triggers(
         trig.delay = timer.delay;
         on(trig, timer.span);
     }
-    for (t, kind) in [(&triggers.hover, DeferTriggerKind::Hover), (&triggers.interaction, DeferTriggerKind::Interaction)] {
+    for (t, kind) in [
+        (&triggers.hover, DeferTriggerKind::Hover),
+        (&triggers.interaction, DeferTriggerKind::Interaction),
+    ] {
         if let Some(t) = t {
             let mut trig = trigger(kind);
             trig.target_name = t.reference.clone();
@@ -847,7 +1334,10 @@ fn ingest_defer_triggers(
     if let Some(vp) = &triggers.viewport {
         let mut trig = trigger(DeferTriggerKind::Viewport);
         trig.target_name = vp.reference.clone();
-        trig.options = vp.options.as_ref().map(|o| convert_ast(&o.ast, &mut job.state));
+        trig.options = vp
+            .options
+            .as_ref()
+            .map(|o| convert_ast(&o.ast, &mut job.state));
         on(trig, vp.span);
     }
     if let Some(never) = &triggers.never {
@@ -856,14 +1346,22 @@ fn ingest_defer_triggers(
     if let Some(when) = &triggers.when {
         if let Some(value) = &when.value {
             let expr = convert_ast(&value.ast, &mut job.state);
-            when_ops.push(Op::DeferWhen { target: defer, expr, modifier, span: when.span });
+            when_ops.push(Op::DeferWhen {
+                target: defer,
+                expr,
+                modifier,
+                span: when.span,
+            });
         }
     }
 }
 
 fn ingest_for_block(job: &mut Job<'_>, unit: usize, block: &t::ForLoopBlock) {
     if block.i18n.is_some() || block.empty.as_ref().is_some_and(|e| e.i18n.is_some()) {
-        error(job, PipelineError::i18n_not_supported("a @for block inside an i18n block", block.span));
+        error(
+            job,
+            PipelineError::i18n_not_supported("a @for block inside an i18n block", block.span),
+        );
         return;
     }
     let parent = job.units[unit].xref;
@@ -872,30 +1370,58 @@ fn ingest_for_block(job: &mut Job<'_>, unit: usize, block: &t::ForLoopBlock) {
     let index_name = format!("ɵ$index_{}", repeater_view.0);
     let count_name = format!("ɵ$count_{}", repeater_view.0);
     let mut index_var_names: Vec<String> = Vec::new();
-    job.units[view_index].set_context_variable(&block.item.name, ContextValue::Name(block.item.value.clone()));
+    job.units[view_index].set_context_variable(
+        &block.item.name,
+        ContextValue::Name(block.item.value.clone()),
+    );
     for variable in &block.context_variables {
         if variable.value == "$index" && !index_var_names.contains(&variable.name) {
             index_var_names.push(variable.name.clone());
         }
         if variable.name == "$index" {
-            job.units[view_index].set_context_variable("$index", ContextValue::Name(variable.value.clone()));
-            job.units[view_index].set_context_variable(&index_name, ContextValue::Name(variable.value.clone()));
+            job.units[view_index]
+                .set_context_variable("$index", ContextValue::Name(variable.value.clone()));
+            job.units[view_index]
+                .set_context_variable(&index_name, ContextValue::Name(variable.value.clone()));
         } else if variable.name == "$count" {
-            job.units[view_index].set_context_variable("$count", ContextValue::Name(variable.value.clone()));
-            job.units[view_index].set_context_variable(&count_name, ContextValue::Name(variable.value.clone()));
+            job.units[view_index]
+                .set_context_variable("$count", ContextValue::Name(variable.value.clone()));
+            job.units[view_index]
+                .set_context_variable(&count_name, ContextValue::Name(variable.value.clone()));
         } else {
             let expression = computed_for_loop_variable(&variable.value, &index_name, &count_name);
             let Some(expression) = expression else {
-                error(job, PipelineError::invalid(format!("unknown @for loop variable {}", variable.value), variable.span));
+                error(
+                    job,
+                    PipelineError::invalid(
+                        format!("unknown @for loop variable {}", variable.value),
+                        variable.span,
+                    ),
+                );
                 continue;
             };
-            let alias = job.state.new_variable(SemanticVariableKind::Alias { identifier: variable.name.clone(), expression });
+            let alias = job.state.new_variable(SemanticVariableKind::Alias {
+                identifier: variable.name.clone(),
+                expression,
+            });
             job.units[view_index].aliases.push(alias);
         }
     }
     let track = match &block.track_by {
         None => Expr::var("$index"),
-        Some(t) => convert_ast(&t.ast, &mut job.state),
+        Some(t) => {
+            if ngc_template::expression::has_pipe(t) {
+                let span = ngc_template::expression::source_span(t);
+                error(
+                    job,
+                    PipelineError::invalid(
+                        "Illegal State: Pipes are not allowed in this context",
+                        span,
+                    ),
+                );
+            }
+            convert_ast(&t.ast, &mut job.state)
+        }
     };
     ingest_nodes(job, view_index, &block.children);
     let mut empty_view = None;
@@ -923,7 +1449,10 @@ fn ingest_for_block(job: &mut Job<'_>, unit: usize, block: &t::ForLoopBlock) {
         function_name_suffix: "For".to_string(),
         decls: None,
         vars: None,
-        var_names: RepeaterVarNames { index: index_var_names, implicit: block.item.name.clone() },
+        var_names: RepeaterVarNames {
+            index: index_var_names,
+            implicit: block.item.name.clone(),
+        },
         uses_component_instance: false,
         local_refs: LocalRefs::List(Vec::new()),
         num_slots_used: if empty_view.is_some() { 3 } else { 2 },
@@ -932,7 +1461,16 @@ fn ingest_for_block(job: &mut Job<'_>, unit: usize, block: &t::ForLoopBlock) {
     };
     push_create(job, unit, Op::RepeaterCreate(Box::new(op)));
     let collection = convert_ast(&block.expression.ast, &mut job.state);
-    push_update(job, unit, Op::Repeater { target: repeater_view, target_slot: handle, collection, span: block.span });
+    push_update(
+        job,
+        unit,
+        Op::Repeater {
+            target: repeater_view,
+            target_slot: handle,
+            collection,
+            span: block.span,
+        },
+    );
 }
 
 /// `getComputedForLoopVariableExpression`.
@@ -944,8 +1482,12 @@ fn computed_for_loop_variable(value: &str, index_name: &str, count_name: &str) -
         "$count" => count(),
         "$first" => index().identical(Expr::num(0.0)),
         "$last" => index().identical(count().binary(BinaryOp::Minus, Expr::num(1.0))),
-        "$even" => index().binary(BinaryOp::Modulo, Expr::num(2.0)).identical(Expr::num(0.0)),
-        "$odd" => index().binary(BinaryOp::Modulo, Expr::num(2.0)).binary(BinaryOp::NotIdentical, Expr::num(0.0)),
+        "$even" => index()
+            .binary(BinaryOp::Modulo, Expr::num(2.0))
+            .identical(Expr::num(0.0)),
+        "$odd" => index()
+            .binary(BinaryOp::Modulo, Expr::num(2.0))
+            .binary(BinaryOp::NotIdentical, Expr::num(0.0)),
         _ => return None,
     })
 }
@@ -953,15 +1495,38 @@ fn computed_for_loop_variable(value: &str, index_name: &str, count_name: &str) -
 fn ingest_let_declaration(job: &mut Job<'_>, unit: usize, decl: &t::LetDeclaration) {
     let target = job.state.allocate_xref();
     let handle = job.state.new_slot();
-    push_create(job, unit, Op::DeclareLet { xref: target, declared_name: decl.name.clone(), handle, span: decl.span });
+    push_create(
+        job,
+        unit,
+        Op::DeclareLet {
+            xref: target,
+            declared_name: decl.name.clone(),
+            handle,
+            span: decl.span,
+        },
+    );
     let value = convert_ast(&decl.value.ast, &mut job.state);
-    push_update(job, unit, Op::StoreLet { target, declared_name: decl.name.clone(), value, span: decl.span });
+    push_update(
+        job,
+        unit,
+        Op::StoreLet {
+            target,
+            declared_name: decl.name.clone(),
+            value,
+            span: decl.span,
+        },
+    );
 }
 
 /// `ingestControlFlowInsertionPoint`: when a block has a single root element or template, its
 /// static attributes and binding names go on the block's template instruction, and its tag name
 /// is returned.
-fn ingest_control_flow_insertion_point(job: &mut Job<'_>, unit: usize, xref: Xref, children: &[Node]) -> Option<String> {
+fn ingest_control_flow_insertion_point(
+    job: &mut Job<'_>,
+    unit: usize,
+    xref: Xref,
+    children: &[Node],
+) -> Option<String> {
     let mut root: Option<&Node> = None;
     for child in children {
         if matches!(child, Node::LetDeclaration(_)) {
@@ -979,20 +1544,42 @@ fn ingest_control_flow_insertion_point(job: &mut Job<'_>, unit: usize, xref: Xre
     let root = root?;
     let (attributes, inputs, tag_name) = match root {
         Node::Element(e) => (&e.attributes, &e.inputs, e.name.clone()),
-        Node::Template(t) => (&t.attributes, &t.inputs, t.tag_name.clone().unwrap_or_default()),
+        Node::Template(t) => (
+            &t.attributes,
+            &t.inputs,
+            t.tag_name.clone().unwrap_or_default(),
+        ),
         _ => return None,
     };
     for attr in attributes {
         if !attr.name.starts_with(ANIMATE_PREFIX) {
             let sc = schema_context(NG_TEMPLATE_TAG_NAME, &attr.name, true);
-            let op = binding_op(xref, BindingKind::Attribute, &attr.name, BindingValue::Expr(Expr::str(&attr.value)), None, sc, true, false, None, attr.span);
+            let op = binding_op(
+                xref,
+                BindingKind::Attribute,
+                &attr.name,
+                BindingValue::Expr(Expr::str(&attr.value)),
+                None,
+                sc,
+                true,
+                false,
+                None,
+                attr.span,
+            );
             push_update(job, unit, op);
         }
     }
     for input in inputs {
-        if !matches!(input.kind, BindingType::LegacyAnimation | BindingType::Animation | BindingType::Attribute) {
+        if !matches!(
+            input.kind,
+            BindingType::LegacyAnimation | BindingType::Animation | BindingType::Attribute
+        ) {
             let sc = schema_context(NG_TEMPLATE_TAG_NAME, &input.name, true);
-            push_create(job, unit, extracted_attribute(xref, BindingKind::Property, &input.name, sc));
+            push_create(
+                job,
+                unit,
+                extracted_attribute(xref, BindingKind::Property, &input.name, sc),
+            );
         }
     }
     if tag_name == NG_TEMPLATE_TAG_NAME {

@@ -9,7 +9,11 @@ use super::{SlotHandle, Xref};
 /// One entry of an object literal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MapEntry {
-    Property { key: String, quoted: bool, value: Expr },
+    Property {
+        key: String,
+        quoted: bool,
+        value: Expr,
+    },
     Spread(Expr),
 }
 
@@ -48,38 +52,85 @@ pub enum Expr {
     /// defer resolver function). Opaque to the phases.
     Output(Box<o::Expr>),
     Literal(Literal),
-    ReadProp { receiver: Box<Expr>, name: String, optional: bool },
-    ReadKey { receiver: Box<Expr>, index: Box<Expr>, optional: bool },
-    Invoke { callee: Box<Expr>, args: Vec<Expr>, optional: bool, pure: bool },
+    ReadProp {
+        receiver: Box<Expr>,
+        name: String,
+        optional: bool,
+    },
+    ReadKey {
+        receiver: Box<Expr>,
+        index: Box<Expr>,
+        optional: bool,
+    },
+    Invoke {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+        optional: bool,
+        pure: bool,
+    },
     LiteralArray(Vec<Expr>),
     LiteralMap(Vec<MapEntry>),
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    Unary { op: UnaryOp, expr: Box<Expr> },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
     Not(Box<Expr>),
     Typeof(Box<Expr>),
     Void(Box<Expr>),
-    Conditional { condition: Box<Expr>, true_case: Box<Expr>, false_case: Option<Box<Expr>> },
+    Conditional {
+        condition: Box<Expr>,
+        true_case: Box<Expr>,
+        false_case: Option<Box<Expr>>,
+    },
     Paren(Box<Expr>),
     Spread(Box<Expr>),
-    TemplateLiteral { elements: Vec<o::TemplateElement>, exprs: Vec<Expr> },
-    TaggedTemplate { tag: Box<Expr>, elements: Vec<o::TemplateElement>, exprs: Vec<Expr> },
-    Regex { body: String, flags: Option<String> },
+    TemplateLiteral {
+        elements: Vec<o::TemplateElement>,
+        exprs: Vec<Expr>,
+    },
+    TaggedTemplate {
+        tag: Box<Expr>,
+        elements: Vec<o::TemplateElement>,
+        exprs: Vec<Expr>,
+    },
+    Regex {
+        body: String,
+        flags: Option<String>,
+    },
     /// An output-level arrow function (`(a) => a.b` in an event handler).
-    ArrowFn { params: Vec<String>, body: ArrowBody },
+    ArrowFn {
+        params: Vec<String>,
+        body: ArrowBody,
+    },
     /// A function expression (listener handlers after reification).
-    Function { name: Option<String>, params: Vec<String>, body: Vec<Stmt> },
+    Function {
+        name: Option<String>,
+        params: Vec<String>,
+        body: Vec<Stmt>,
+    },
 
     // ---- IR kinds ----
     /// A name read in a template expression, not yet resolved to a variable or a context read.
     LexicalRead(String),
     /// A local reference (`#ref`) of the element `target`.
-    Reference { target: Xref, slot: SlotHandle, offset: u32 },
+    Reference {
+        target: Xref,
+        slot: SlotHandle,
+        offset: u32,
+    },
     /// The context of view `0`.
     Context(Xref),
     /// The component instance inside a track function (`this`).
     TrackContext(Xref),
     /// `nextContext(steps)`.
-    NextContext { steps: u32 },
+    NextContext {
+        steps: u32,
+    },
     /// `getCurrentView()`.
     GetCurrentView,
     /// `restoreView(view)`.
@@ -87,14 +138,28 @@ pub enum Expr {
     /// `resetView(expr)`.
     ResetView(Box<Expr>),
     /// The assignment of a two-way listener (`twoWayBindingSet(target, value)`).
-    TwoWayBindingSet { target: Box<Expr>, value: Box<Expr> },
+    TwoWayBindingSet {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    /// The state of the `@boundary` block `0`, before it is resolved to its variable.
+    BoundaryState(Xref),
     /// A read of a variable op's value.
-    ReadVariable { xref: Xref, name: Option<String> },
+    ReadVariable {
+        xref: Xref,
+        name: Option<String>,
+    },
     PureFunction(Box<PureFunction>),
     /// Argument `n` of a pure function body.
     PureFunctionParameter(u32),
     /// `pipeBind1..4`.
-    PipeBinding { target: Xref, slot: SlotHandle, name: String, args: Vec<Expr>, var_offset: Option<u32> },
+    PipeBinding {
+        target: Xref,
+        slot: SlotHandle,
+        name: String,
+        args: Vec<Expr>,
+        var_offset: Option<u32>,
+    },
     /// `pipeBindV`.
     PipeBindingVariadic {
         target: Xref,
@@ -104,18 +169,34 @@ pub enum Expr {
         num_args: u32,
         var_offset: Option<u32>,
     },
-    SafePropertyRead { receiver: Box<Expr>, name: String },
-    SafeKeyedRead { receiver: Box<Expr>, index: Box<Expr> },
+    SafePropertyRead {
+        receiver: Box<Expr>,
+        name: String,
+    },
+    SafeKeyedRead {
+        receiver: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `$safeNavigationMigration(expr)`: legacy `?.` semantics for `expr`.
     SafeNavigationMigration(Box<Expr>),
     /// `guard == null ? null : expr`, before it is expanded.
-    SafeTernary { guard: Box<Expr>, expr: Box<Expr> },
+    SafeTernary {
+        guard: Box<Expr>,
+        expr: Box<Expr>,
+    },
     /// An empty binding expression.
     Empty,
     /// `tmp = expr`.
-    AssignTemporary { expr: Box<Expr>, xref: Xref, name: Option<String> },
+    AssignTemporary {
+        expr: Box<Expr>,
+        xref: Xref,
+        name: Option<String>,
+    },
     /// A read of a temporary.
-    ReadTemporary { xref: Xref, name: Option<String> },
+    ReadTemporary {
+        xref: Xref,
+        name: Option<String>,
+    },
     /// The slot of a handle, as a number literal.
     SlotLiteral(SlotHandle),
     /// An expression to be moved into the consts array (replaced by its index).
@@ -123,10 +204,22 @@ pub enum Expr {
     /// A parenthesised expression `stripNonrequiredParentheses` keeps (exists only during that
     /// phase).
     RequiredParen(Box<Expr>),
+    /// An arrow function of a binding (`ir.ArrowFunctionExpr`): its body ops are
+    /// `unit.functions[index]`; reified as `ɵɵarrowFunction(varOffset, factory, ctx)`.
+    ArrowFunction {
+        index: u32,
+        var_offset: Option<u32>,
+    },
     /// `storeLet(value)` of the `@let` declared by `target`.
-    StoreLet { target: Xref, value: Box<Expr> },
+    StoreLet {
+        target: Xref,
+        value: Box<Expr>,
+    },
     /// `readContextLet(slot)` of a `@let` of an enclosing view.
-    ContextLetReference { target: Xref, slot: SlotHandle },
+    ContextLetReference {
+        target: Xref,
+        slot: SlotHandle,
+    },
 }
 
 impl Default for Expr {
@@ -153,19 +246,36 @@ impl Expr {
     }
 
     pub fn prop(self, name: impl Into<String>) -> Expr {
-        Expr::ReadProp { receiver: Box::new(self), name: name.into(), optional: false }
+        Expr::ReadProp {
+            receiver: Box::new(self),
+            name: name.into(),
+            optional: false,
+        }
     }
 
     pub fn key(self, index: Expr) -> Expr {
-        Expr::ReadKey { receiver: Box::new(self), index: Box::new(index), optional: false }
+        Expr::ReadKey {
+            receiver: Box::new(self),
+            index: Box::new(index),
+            optional: false,
+        }
     }
 
     pub fn call(self, args: Vec<Expr>) -> Expr {
-        Expr::Invoke { callee: Box::new(self), args, optional: false, pure: false }
+        Expr::Invoke {
+            callee: Box::new(self),
+            args,
+            optional: false,
+            pure: false,
+        }
     }
 
     pub fn binary(self, op: BinaryOp, rhs: Expr) -> Expr {
-        Expr::Binary { op, lhs: Box::new(self), rhs: Box::new(rhs) }
+        Expr::Binary {
+            op,
+            lhs: Box::new(self),
+            rhs: Box::new(rhs),
+        }
     }
 
     pub fn identical(self, rhs: Expr) -> Expr {
@@ -191,6 +301,7 @@ impl Expr {
             Expr::LexicalRead(_)
                 | Expr::Reference { .. }
                 | Expr::Context(_)
+                | Expr::BoundaryState(_)
                 | Expr::TrackContext(_)
                 | Expr::NextContext { .. }
                 | Expr::GetCurrentView
@@ -212,6 +323,7 @@ impl Expr {
                 | Expr::SlotLiteral(_)
                 | Expr::ConstCollected(_)
                 | Expr::StoreLet { .. }
+                | Expr::ArrowFunction { .. }
                 | Expr::ContextLetReference { .. }
         )
     }
@@ -220,7 +332,11 @@ impl Expr {
     pub fn is_constant(&self) -> bool {
         match self {
             Expr::Literal(_) | Expr::Regex { .. } => true,
-            Expr::Typeof(e) | Expr::Void(e) | Expr::Paren(e) | Expr::RequiredParen(e) | Expr::Spread(e) => e.is_constant(),
+            Expr::Typeof(e)
+            | Expr::Void(e)
+            | Expr::Paren(e)
+            | Expr::RequiredParen(e)
+            | Expr::Spread(e) => e.is_constant(),
             Expr::LiteralArray(items) => items.iter().all(Expr::is_constant),
             Expr::LiteralMap(entries) => entries.iter().all(|e| match e {
                 MapEntry::Property { value, .. } => value.is_constant(),
@@ -243,14 +359,24 @@ impl Expr {
 pub enum Stmt {
     Expr(Expr),
     /// `return value;`, optionally preceded by `// @ts-ignore`.
-    Return { value: Expr, ts_ignore: bool },
+    Return {
+        value: Expr,
+        ts_ignore: bool,
+    },
     /// `const name = value;` (`is_const`) or `let name;`.
-    DeclareVar { name: String, value: Option<Expr>, is_const: bool },
+    DeclareVar {
+        name: String,
+        value: Option<Expr>,
+        is_const: bool,
+    },
 }
 
 impl Stmt {
     pub fn ret(value: Expr) -> Stmt {
-        Stmt::Return { value, ts_ignore: false }
+        Stmt::Return {
+            value,
+            ts_ignore: false,
+        }
     }
 }
 
@@ -265,7 +391,9 @@ pub struct Interpolation {
 impl Interpolation {
     /// `{{ x }}` and nothing else (`isSingletonInterpolation`).
     pub fn is_singleton(&self) -> bool {
-        self.expressions.len() == 1 && self.strings.len() == 2 && self.strings.iter().all(String::is_empty)
+        self.expressions.len() == 1
+            && self.strings.len() == 2
+            && self.strings.iter().all(String::is_empty)
     }
 }
 

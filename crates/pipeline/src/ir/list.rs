@@ -4,7 +4,7 @@
 //! Walking follows Angular's iterator: take the next id *before* handling the current op, so the
 //! current op may be removed or replaced, and ops inserted next to it are not visited:
 //!
-//! ```ignore
+//! ```text
 //! let mut cursor = list.first();
 //! while let Some(id) = cursor {
 //!     cursor = list.next(id);
@@ -40,7 +40,13 @@ pub struct OpList {
 
 impl Default for OpList {
     fn default() -> Self {
-        OpList { slots: Vec::new(), head: None, tail: None, len: 0, end: Op::ListEnd }
+        OpList {
+            slots: Vec::new(),
+            head: None,
+            tail: None,
+            len: 0,
+            end: Op::ListEnd,
+        }
     }
 }
 
@@ -83,7 +89,11 @@ impl OpList {
 
     fn alloc(&mut self, op: Op) -> OpId {
         let id = OpId(self.slots.len() as u32);
-        self.slots.push(Slot { op: Some(op), prev: None, next: None });
+        self.slots.push(Slot {
+            op: Some(op),
+            prev: None,
+            next: None,
+        });
         self.len += 1;
         id
     }
@@ -210,7 +220,10 @@ impl OpList {
 
     /// The ops in list order.
     pub fn iter(&self) -> Iter<'_> {
-        Iter { list: self, cursor: self.head }
+        Iter {
+            list: self,
+            cursor: self.head,
+        }
     }
 
     /// Takes every op out, leaving the list empty.

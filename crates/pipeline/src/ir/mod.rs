@@ -101,7 +101,12 @@ pub enum SemanticVariableKind {
     /// The saved view (`getCurrentView()`).
     SavedView { view: Xref },
     /// An alias that is always inlined (`@for` computed variables).
-    Alias { identifier: String, expression: Expr },
+    Alias {
+        identifier: String,
+        expression: Expr,
+    },
+    /// The state of a `@boundary` block (`ɵɵgetBoundary(slot)`).
+    BoundaryState { boundary: Xref },
 }
 
 /// A semantic variable with the name `nameFunctionsAndVariables` gives it.

@@ -9,7 +9,10 @@ use ngc_template::Span;
 
 use super::expr::{BindingValue, Expr, Interpolation, Stmt};
 use super::list::OpList;
-use super::{BindingKind, DeferOpModifier, DeferTriggerKind, Namespace, SecurityContexts, SlotHandle, TemplateKind, VarId, VariableFlags, Xref};
+use super::{
+    BindingKind, DeferOpModifier, DeferTriggerKind, Namespace, SecurityContexts, SlotHandle,
+    TemplateKind, VarId, VariableFlags, Xref,
+};
 
 /// A local reference (`#name="target"`) of an element or template.
 #[derive(Debug, Clone, PartialEq)]
@@ -317,6 +320,36 @@ pub struct ConditionalOp {
     pub span: Span,
 }
 
+/// `BoundaryErrorCreate`: an `@error` view of a `@boundary` block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryErrorCreateOp {
+    /// The error view.
+    pub xref: Xref,
+    pub handle: SlotHandle,
+    pub function_name_suffix: String,
+    /// The `BoundaryCreate` op of the block.
+    pub boundary: Xref,
+    /// `(name, value)` of `$error`, `$reset` and their `let` aliases.
+    pub context_variables: Vec<(String, String)>,
+    pub start_span: Span,
+    pub whole_span: Span,
+}
+
+/// `Boundary`: the update of a `@boundary` block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryOp {
+    /// The `BoundaryCreate` op.
+    pub target: Xref,
+    pub target_slot: SlotHandle,
+    /// The primary view.
+    pub primary: Xref,
+    pub guarded: ConditionalCase,
+    /// The `@error` branches.
+    pub conditions: Vec<ConditionalCase>,
+    pub processed: Option<Expr>,
+    pub span: Span,
+}
+
 /// `Variable`: `const name = initializer;`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VariableOp {
@@ -348,23 +381,45 @@ pub enum Op {
     ConditionalCreate(Box<TemplateOp>),
     ConditionalBranchCreate(Box<TemplateOp>),
     RepeaterCreate(Box<RepeaterCreateOp>),
+    /// `BoundaryCreate`: the `@boundary` block itself.
+    BoundaryCreate(Box<TemplateOp>),
+    BoundaryErrorCreate(Box<BoundaryErrorCreateOp>),
     Text(Box<TextOp>),
     Listener(Box<ListenerOp>),
     TwoWayListener(Box<TwoWayListenerOp>),
-    Pipe { xref: Xref, handle: SlotHandle, name: String },
+    Pipe {
+        xref: Xref,
+        handle: SlotHandle,
+        name: String,
+    },
     Namespace(Namespace),
     ProjectionDef(Option<Expr>),
     Projection(Box<ProjectionOp>),
     ExtractedAttribute(Box<ExtractedAttributeOp>),
     Defer(Box<DeferOp>),
-    DeferOn { defer: Xref, trigger: Box<DeferTrigger>, modifier: DeferOpModifier, span: Span },
-    DeclareLet { xref: Xref, declared_name: String, handle: SlotHandle, span: Span },
+    DeferOn {
+        defer: Xref,
+        trigger: Box<DeferTrigger>,
+        modifier: DeferOpModifier,
+        span: Span,
+    },
+    DeclareLet {
+        xref: Xref,
+        declared_name: String,
+        handle: SlotHandle,
+        span: Span,
+    },
     DisableBindings(Xref),
     EnableBindings(Xref),
     EnableIncrementalHydrationRuntime,
-    ControlCreate { span: Span },
+    ControlCreate {
+        span: Span,
+    },
     /// `attachSourceLocations(templatePath, [[slot, offset, line, column], ...])`.
-    SourceLocation { template_path: String, locations: Vec<(SlotHandle, u32, u32, u32)> },
+    SourceLocation {
+        template_path: String,
+        locations: Vec<(SlotHandle, u32, u32, u32)>,
+    },
 
     // ---- Update ops ----
     Binding(Box<BindingOp>),
@@ -376,13 +431,39 @@ pub enum Op {
     StyleMap(Box<StylingOp>),
     ClassMap(Box<StylingOp>),
     DomProperty(Box<DomPropertyOp>),
-    InterpolateText { target: Xref, interpolation: Interpolation, span: Span },
-    Advance { delta: u32, span: Span },
+    InterpolateText {
+        target: Xref,
+        interpolation: Interpolation,
+        span: Span,
+    },
+    Advance {
+        delta: u32,
+        span: Span,
+    },
     Conditional(Box<ConditionalOp>),
-    Repeater { target: Xref, target_slot: SlotHandle, collection: Expr, span: Span },
-    DeferWhen { target: Xref, expr: Expr, modifier: DeferOpModifier, span: Span },
-    StoreLet { target: Xref, declared_name: String, value: Expr, span: Span },
-    Control { target: Xref, span: Span },
+    Boundary(Box<BoundaryOp>),
+    Repeater {
+        target: Xref,
+        target_slot: SlotHandle,
+        collection: Expr,
+        span: Span,
+    },
+    DeferWhen {
+        target: Xref,
+        expr: Expr,
+        modifier: DeferOpModifier,
+        span: Span,
+    },
+    StoreLet {
+        target: Xref,
+        declared_name: String,
+        value: Expr,
+        span: Span,
+    },
+    Control {
+        target: Xref,
+        span: Span,
+    },
 }
 
 impl Op {
@@ -396,6 +477,8 @@ impl Op {
                 Some((t.xref, t.handle, t.num_slots_used))
             }
             Op::RepeaterCreate(r) => Some((r.xref, r.handle, r.num_slots_used)),
+            Op::BoundaryCreate(t) => Some((t.xref, t.handle, t.num_slots_used)),
+            Op::BoundaryErrorCreate(b) => Some((b.xref, b.handle, 1)),
             Op::Text(t) => Some((t.xref, t.handle, 1)),
             Op::Pipe { xref, handle, .. } => Some((*xref, *handle, 1)),
             Op::Projection(p) => Some((p.xref, p.handle, p.num_slots_used)),
@@ -415,8 +498,11 @@ impl Op {
             | Op::Control { target, .. } => Some(*target),
             Op::Property(p) | Op::TwoWayProperty(p) => Some(p.target),
             Op::Attribute(a) => Some(a.target),
-            Op::StyleProp(s) | Op::ClassProp(s) | Op::StyleMap(s) | Op::ClassMap(s) => Some(s.target),
+            Op::StyleProp(s) | Op::ClassProp(s) | Op::StyleMap(s) | Op::ClassMap(s) => {
+                Some(s.target)
+            }
             Op::Conditional(c) => Some(c.target),
+            Op::Boundary(b) => Some(b.target),
             _ => None,
         }
     }
@@ -434,6 +520,7 @@ impl Op {
                 | Op::ClassMap(_)
                 | Op::Attribute(_)
                 | Op::Conditional(_)
+                | Op::Boundary(_)
                 | Op::RepeaterCreate(_)
                 | Op::DeferWhen { .. }
                 | Op::StoreLet { .. }
@@ -453,6 +540,7 @@ impl Op {
                 | Op::RepeaterCreate(_)
                 | Op::ConditionalCreate(_)
                 | Op::ConditionalBranchCreate(_)
+                | Op::BoundaryCreate(_)
         )
     }
 
@@ -501,7 +589,9 @@ impl Op {
     /// The element op of the element-like kinds.
     pub fn as_element(&self) -> Option<&ElementOp> {
         match self {
-            Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) => Some(e),
+            Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) => {
+                Some(e)
+            }
             _ => None,
         }
     }
@@ -530,6 +620,9 @@ impl Op {
             Op::ConditionalCreate(_) => "ConditionalCreate",
             Op::ConditionalBranchCreate(_) => "ConditionalBranchCreate",
             Op::RepeaterCreate(_) => "RepeaterCreate",
+            Op::BoundaryCreate(_) => "BoundaryCreate",
+            Op::BoundaryErrorCreate(_) => "BoundaryErrorCreate",
+            Op::Boundary(_) => "Boundary",
             Op::Text(_) => "Text",
             Op::Listener(_) => "Listener",
             Op::TwoWayListener(_) => "TwoWayListener",

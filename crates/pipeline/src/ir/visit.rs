@@ -6,7 +6,9 @@
 //! lists (listener handlers, track-by ops) and pure-function bodies are visited with
 //! [`VisitorFlags::IN_CHILD_OPERATION`].
 
-use super::expr::{ArrowBody, BindingValue, Expr, Interpolation, MapEntry, RestoreViewTarget, Stmt};
+use super::expr::{
+    ArrowBody, BindingValue, Expr, Interpolation, MapEntry, RestoreViewTarget, Stmt,
+};
 use super::ops::Op;
 
 /// `VisitorContextFlag`.
@@ -73,7 +75,9 @@ pub fn transform_expressions_in_op(op: &mut Op, f: &mut Transform<'_>, flags: Vi
             binding_value(&mut p.expression, f, flags);
             opt(&mut p.sanitizer, f, flags);
         }
-        Op::InterpolateText { interpolation: i, .. } => interpolation(i, f, flags),
+        Op::InterpolateText {
+            interpolation: i, ..
+        } => interpolation(i, f, flags),
         Op::Statement(stmt) => transform_stmt(stmt, f, flags),
         Op::Variable(v) => transform_expr(&mut v.initializer, f, flags),
         Op::Conditional(c) => {
@@ -83,13 +87,21 @@ pub fn transform_expressions_in_op(op: &mut Op, f: &mut Transform<'_>, flags: Vi
             opt(&mut c.processed, f, flags);
             opt(&mut c.context_value, f, flags);
         }
+        Op::Boundary(b) => {
+            for cond in &mut b.conditions {
+                opt(&mut cond.expr, f, flags);
+            }
+            opt(&mut b.processed, f, flags);
+        }
         Op::Listener(l) => {
             let child = flags.with(VisitorFlags::IN_CHILD_OPERATION);
-            l.handler_ops.for_each_mut(|inner| transform_expressions_in_op(inner, f, child));
+            l.handler_ops
+                .for_each_mut(|inner| transform_expressions_in_op(inner, f, child));
         }
         Op::TwoWayListener(l) => {
             let child = flags.with(VisitorFlags::IN_CHILD_OPERATION);
-            l.handler_ops.for_each_mut(|inner| transform_expressions_in_op(inner, f, child));
+            l.handler_ops
+                .for_each_mut(|inner| transform_expressions_in_op(inner, f, child));
         }
         Op::ExtractedAttribute(a) => {
             opt(&mut a.expression, f, flags);
@@ -124,6 +136,8 @@ pub fn transform_expressions_in_op(op: &mut Op, f: &mut Transform<'_>, flags: Vi
         | Op::Template(_)
         | Op::ConditionalCreate(_)
         | Op::ConditionalBranchCreate(_)
+        | Op::BoundaryCreate(_)
+        | Op::BoundaryErrorCreate(_)
         | Op::Text(_)
         | Op::Pipe { .. }
         | Op::Namespace(_)
@@ -152,7 +166,9 @@ pub fn transform_stmt(stmt: &mut Stmt, f: &mut Transform<'_>, flags: VisitorFlag
 
 /// Visits `expr` and its children, children first.
 pub fn transform_expr(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlags) {
-    stacker::maybe_grow(64 * 1024, 1024 * 1024, || transform_children(expr, f, flags));
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+        transform_children(expr, f, flags)
+    });
     f(expr, flags);
 }
 
@@ -200,6 +216,7 @@ fn transform_children(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlag
         Expr::LexicalRead(_)
         | Expr::Reference { .. }
         | Expr::Context(_)
+        | Expr::BoundaryState(_)
         | Expr::TrackContext(_)
         | Expr::NextContext { .. }
         | Expr::GetCurrentView
@@ -209,6 +226,7 @@ fn transform_children(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlag
         | Expr::Empty
         | Expr::ReadTemporary { .. }
         | Expr::SlotLiteral(_)
+        | Expr::ArrowFunction { .. }
         | Expr::ContextLetReference { .. } => {}
 
         // Output-AST shapes.
@@ -218,7 +236,9 @@ fn transform_children(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlag
         }
         Expr::Unary { expr, .. } => transform_expr(expr, f, flags),
         Expr::ReadProp { receiver, .. } => transform_expr(receiver, f, flags),
-        Expr::ReadKey { receiver, index, .. } => {
+        Expr::ReadKey {
+            receiver, index, ..
+        } => {
             transform_expr(receiver, f, flags);
             transform_expr(index, f, flags);
         }
@@ -241,16 +261,23 @@ fn transform_children(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlag
                 }
             }
         }
-        Expr::Conditional { condition, true_case, false_case } => {
+        Expr::Conditional {
+            condition,
+            true_case,
+            false_case,
+        } => {
             transform_expr(condition, f, flags);
             transform_expr(true_case, f, flags);
             if let Some(fc) = false_case {
                 transform_expr(fc, f, flags);
             }
         }
-        Expr::Typeof(e) | Expr::Void(e) | Expr::Not(e) | Expr::Paren(e) | Expr::RequiredParen(e) | Expr::Spread(e) => {
-            transform_expr(e, f, flags)
-        }
+        Expr::Typeof(e)
+        | Expr::Void(e)
+        | Expr::Not(e)
+        | Expr::Paren(e)
+        | Expr::RequiredParen(e)
+        | Expr::Spread(e) => transform_expr(e, f, flags),
         Expr::TaggedTemplate { tag, exprs, .. } => {
             transform_expr(tag, f, flags);
             for e in exprs {
@@ -278,7 +305,11 @@ fn transform_children(expr: &mut Expr, f: &mut Transform<'_>, flags: VisitorFlag
                 transform_stmt(s, f, flags);
             }
         }
-        Expr::ReadVar(_) | Expr::Core(_) | Expr::Output(_) | Expr::Literal(_) | Expr::Regex { .. } => {}
+        Expr::ReadVar(_)
+        | Expr::Core(_)
+        | Expr::Output(_)
+        | Expr::Literal(_)
+        | Expr::Regex { .. } => {}
     }
 }
 

@@ -23,7 +23,9 @@ pub fn run(job: &mut Job<'_>) {
     }
     for unit in &mut job.units {
         unit.for_each_op_mut(|op| match op {
-            Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => t.decls = decls.get(&t.xref).copied(),
+            Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => {
+                t.decls = decls.get(&t.xref).copied()
+            }
             Op::RepeaterCreate(r) => r.decls = decls.get(&r.xref).copied(),
             _ => {}
         });

@@ -18,7 +18,9 @@ pub fn run(job: &mut Job<'_>) {
     if !job.state.enable_debug_locations {
         return;
     }
-    let Some(path) = job.state.relative_template_path.clone() else { return };
+    let Some(path) = job.state.relative_template_path.clone() else {
+        return;
+    };
     let source = job.state.template_source.clone().unwrap_or_default();
     for unit in &mut job.units {
         let mut locations = Vec::new();
@@ -26,12 +28,18 @@ pub fn run(job: &mut Job<'_>) {
             if let Op::ElementStart(e) | Op::Element(e) = op {
                 let start = e.start_span.start as usize;
                 let (line, col) = line_col(&source, start);
-                let offset = source.get(..start).map_or(start, |s| s.encode_utf16().count()) as u32;
+                let offset = source
+                    .get(..start)
+                    .map_or(start, |s| s.encode_utf16().count())
+                    as u32;
                 locations.push((e.handle, offset, line, col));
             }
         }
         if !locations.is_empty() {
-            unit.create.push(Op::SourceLocation { template_path: path.clone(), locations });
+            unit.create.push(Op::SourceLocation {
+                template_path: path.clone(),
+                locations,
+            });
         }
     }
 }

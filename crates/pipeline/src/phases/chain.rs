@@ -51,8 +51,12 @@ fn chains_with(name: &str) -> Option<&'static str> {
 
 /// The instruction of a chainable call statement.
 fn instruction(op: &Op) -> Option<&'static str> {
-    let Op::Reified(o::Stmt::Expr(o::Expr::Call { callee, .. })) = op else { return None };
-    let o::Expr::External(r) = &**callee else { return None };
+    let Op::Reified(o::Stmt::Expr(o::Expr::Call { callee, .. })) = op else {
+        return None;
+    };
+    let o::Expr::External(r) = &**callee else {
+        return None;
+    };
     if r.module.as_deref() != Some(o::CORE) {
         return None;
     }
@@ -107,11 +111,21 @@ fn chain_list(ops: &mut OpList) {
             continue;
         };
         match chain {
-            Some((head, head_name, length)) if chains_with(head_name) == Some(name) && length < MAX_CHAIN_LENGTH => {
-                let Op::Reified(o::Stmt::Expr(o::Expr::Call { args, pure, .. })) = ops.remove(id) else { continue };
+            Some((head, head_name, length))
+                if chains_with(head_name) == Some(name) && length < MAX_CHAIN_LENGTH =>
+            {
+                let Op::Reified(o::Stmt::Expr(o::Expr::Call { args, pure, .. })) = ops.remove(id)
+                else {
+                    continue;
+                };
                 if let Op::Reified(o::Stmt::Expr(head_expr)) = &mut ops[head] {
                     let callee = std::mem::replace(head_expr, o::undefined());
-                    *head_expr = o::Expr::Call { callee: Box::new(callee), args, pure, optional: false };
+                    *head_expr = o::Expr::Call {
+                        callee: Box::new(callee),
+                        args,
+                        pure,
+                        optional: false,
+                    };
                 }
                 chain = Some((head, head_name, length + 1));
             }
@@ -126,4 +140,3 @@ pub fn run(job: &mut Job<'_>) {
         chain_list(&mut unit.update);
     }
 }
-

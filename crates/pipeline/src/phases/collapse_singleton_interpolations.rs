@@ -13,7 +13,10 @@ pub fn run(job: &mut Job<'_>) {
                 _ => return,
             };
             if let BindingValue::Interpolation(i) = value {
-                if i.strings.len() == 2 && i.strings.iter().all(String::is_empty) && !i.expressions.is_empty() {
+                if i.strings.len() == 2
+                    && i.strings.iter().all(String::is_empty)
+                    && !i.expressions.is_empty()
+                {
                     let e = i.expressions.remove(0);
                     *value = BindingValue::Expr(e);
                 }

@@ -39,8 +39,17 @@ impl ElementAttributes {
         namespace: Option<&str>,
         trusted_value_fn: Option<o::Expr>,
     ) -> Result<(), String> {
-        let allow_duplicates = matches!(kind, BindingKind::Attribute | BindingKind::ClassName | BindingKind::StyleProperty);
-        if !allow_duplicates && !self.known.entry(kind_key(kind)).or_default().insert(name.to_string()) {
+        let allow_duplicates = matches!(
+            kind,
+            BindingKind::Attribute | BindingKind::ClassName | BindingKind::StyleProperty
+        );
+        if !allow_duplicates
+            && !self
+                .known
+                .entry(kind_key(kind))
+                .or_default()
+                .insert(name.to_string())
+        {
             return Ok(());
         }
         if name == "ngProjectAs" {
@@ -63,12 +72,19 @@ impl ElementAttributes {
         }
         if matches!(kind, BindingKind::Attribute | BindingKind::StyleProperty) {
             let Some(value) = value else {
-                return Err("Attribute, i18n attribute, & style element attributes must have a value".to_string());
+                return Err(
+                    "Attribute, i18n attribute, & style element attributes must have a value"
+                        .to_string(),
+                );
             };
             match (trusted_value_fn, &value) {
                 (Some(tag), o::Expr::Literal(o::Literal::String(s))) => {
                     let element = crate::ingest::convert::template_element(s);
-                    array.push(o::Expr::TaggedTemplate { tag: Box::new(tag), elements: vec![element], exprs: Vec::new() });
+                    array.push(o::Expr::TaggedTemplate {
+                        tag: Box::new(tag),
+                        elements: vec![element],
+                        exprs: Vec::new(),
+                    });
                 }
                 _ => array.push(value),
             }
@@ -86,7 +102,12 @@ impl ElementAttributes {
             out.push(o::num(5.0));
             out.push(r3_selector_literal(&first));
         }
-        for (marker, list) in [(1.0, self.classes), (2.0, self.styles), (3.0, self.bindings), (4.0, self.template)] {
+        for (marker, list) in [
+            (1.0, self.classes),
+            (2.0, self.styles),
+            (3.0, self.bindings),
+            (4.0, self.template),
+        ] {
             if !list.is_empty() {
                 out.push(o::num(marker));
                 out.extend(list);
@@ -107,7 +128,9 @@ pub fn run(job: &mut Job<'_>) {
             if !matches!(unit.create[id], Op::ExtractedAttribute(_)) {
                 continue;
             }
-            let Op::ExtractedAttribute(a) = unit.create.remove(id) else { continue };
+            let Op::ExtractedAttribute(a) = unit.create.remove(id) else {
+                continue;
+            };
             let a = *a;
             if !all.contains_key(&a.target) {
                 order.push(a.target);
@@ -115,8 +138,16 @@ pub fn run(job: &mut Job<'_>) {
             let attrs = all.entry(a.target).or_default();
             let value = a.expression.map(|e| to_output(state, e));
             let trusted = a.trusted_value_fn.map(|e| to_output(state, e));
-            if let Err(message) = attrs.add(a.binding_kind, &a.name, value, a.namespace.as_deref(), trusted) {
-                state.errors.push(PipelineError::invalid(message, Default::default()));
+            if let Err(message) = attrs.add(
+                a.binding_kind,
+                &a.name,
+                value,
+                a.namespace.as_deref(),
+                trusted,
+            ) {
+                state
+                    .errors
+                    .push(PipelineError::invalid(message, Default::default()));
             }
         }
     }
@@ -135,13 +166,19 @@ pub fn run(job: &mut Job<'_>) {
                     let array = match all.remove(&xref).map(ElementAttributes::serialize) {
                         Some(Ok(a)) => a,
                         Some(Err(message)) => {
-                            job.state.errors.push(PipelineError::invalid(message, Default::default()));
+                            job.state
+                                .errors
+                                .push(PipelineError::invalid(message, Default::default()));
                             continue;
                         }
                         None => Vec::new(),
                     };
                     let empty_array = match op {
-                        Op::RepeaterCreate(r) => match r.empty_view.and_then(|v| all.remove(&v)).map(ElementAttributes::serialize) {
+                        Op::RepeaterCreate(r) => match r
+                            .empty_view
+                            .and_then(|v| all.remove(&v))
+                            .map(ElementAttributes::serialize)
+                        {
                             Some(Ok(a)) => a,
                             _ => Vec::new(),
                         },
@@ -150,19 +187,34 @@ pub fn run(job: &mut Job<'_>) {
                     match op {
                         Op::Projection(p) => {
                             if !array.is_empty() {
-                                let literal = job.state.pool.get_const_literal(o::Expr::Array(array), true);
+                                let literal = job
+                                    .state
+                                    .pool
+                                    .get_const_literal(o::Expr::Array(array), true);
                                 p.attributes = Some(Expr::Output(Box::new(literal)));
                             }
                         }
                         _ => {
-                            let index = if array.is_empty() { None } else { Some(job.state.add_const(o::Expr::Array(array), Vec::new())) };
+                            let index = if array.is_empty() {
+                                None
+                            } else {
+                                Some(job.state.add_const(o::Expr::Array(array), Vec::new()))
+                            };
                             match op {
-                                Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) => e.attributes = index,
-                                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => t.attributes = index,
+                                Op::ElementStart(e)
+                                | Op::Element(e)
+                                | Op::ContainerStart(e)
+                                | Op::Container(e) => e.attributes = index,
+                                Op::Template(t)
+                                | Op::ConditionalCreate(t)
+                                | Op::ConditionalBranchCreate(t) => t.attributes = index,
                                 Op::RepeaterCreate(r) => {
                                     r.attributes = index;
                                     if !empty_array.is_empty() {
-                                        r.empty_attributes = Some(job.state.add_const(o::Expr::Array(empty_array), Vec::new()));
+                                        r.empty_attributes = Some(
+                                            job.state
+                                                .add_const(o::Expr::Array(empty_array), Vec::new()),
+                                        );
                                     }
                                 }
                                 _ => {}
@@ -174,11 +226,18 @@ pub fn run(job: &mut Job<'_>) {
         }
         JobKind::Host => {
             for xref in order {
-                let Some(attrs) = all.remove(&xref) else { continue };
+                let Some(attrs) = all.remove(&xref) else {
+                    continue;
+                };
                 match attrs.serialize() {
-                    Ok(array) if !array.is_empty() => job.state.host_attributes = Some(o::Expr::Array(array)),
+                    Ok(array) if !array.is_empty() => {
+                        job.state.host_attributes = Some(o::Expr::Array(array))
+                    }
                     Ok(_) => {}
-                    Err(message) => job.state.errors.push(PipelineError::invalid(message, Default::default())),
+                    Err(message) => job
+                        .state
+                        .errors
+                        .push(PipelineError::invalid(message, Default::default())),
                 }
             }
         }

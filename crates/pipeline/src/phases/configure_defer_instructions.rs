@@ -13,10 +13,16 @@ pub fn run(job: &mut Job<'_>) {
         unit.create.for_each_mut(|op| {
             let Op::Defer(d) = op else { return };
             if let Some(min) = d.placeholder_minimum_time {
-                d.placeholder_config = Some(Expr::ConstCollected(Box::new(Expr::LiteralArray(vec![Expr::num(min)]))));
+                d.placeholder_config =
+                    Some(Expr::ConstCollected(Box::new(Expr::LiteralArray(vec![
+                        Expr::num(min),
+                    ]))));
             }
             if d.loading_minimum_time.is_some() || d.loading_after_time.is_some() {
-                let config = Expr::LiteralArray(vec![time(d.loading_minimum_time), time(d.loading_after_time)]);
+                let config = Expr::LiteralArray(vec![
+                    time(d.loading_minimum_time),
+                    time(d.loading_after_time),
+                ]);
                 d.loading_config = Some(Expr::ConstCollected(Box::new(config)));
             }
         });

@@ -26,9 +26,11 @@ fn vars_used_by_op(op: &Op) -> u32 {
         Op::Property(p) => 1 + interpolation_count(&p.expression),
         Op::DomProperty(p) => 1 + interpolation_count(&p.expression),
         Op::TwoWayProperty(_) => 1,
-        Op::StyleProp(s) | Op::ClassProp(s) | Op::StyleMap(s) | Op::ClassMap(s) => 2 + interpolation_count(&s.expression),
+        Op::StyleProp(s) | Op::ClassProp(s) | Op::StyleMap(s) | Op::ClassMap(s) => {
+            2 + interpolation_count(&s.expression)
+        }
         Op::InterpolateText { interpolation, .. } => interpolation.expressions.len() as u32,
-        Op::Conditional(_) | Op::DeferWhen { .. } | Op::StoreLet { .. } => 1,
+        Op::Conditional(_) | Op::Boundary(_) | Op::DeferWhen { .. } | Op::StoreLet { .. } => 1,
         Op::RepeaterCreate(r) => u32::from(r.empty_view.is_some()),
         _ => 0,
     }
@@ -40,7 +42,7 @@ fn vars_used_by_expr(e: &Expr) -> Option<u32> {
         Expr::PureFunction(pf) => Some(1 + pf.args.len() as u32),
         Expr::PipeBinding { args, .. } => Some(1 + args.len() as u32),
         Expr::PipeBindingVariadic { num_args, .. } => Some(1 + num_args),
-        Expr::StoreLet { .. } => Some(1),
+        Expr::StoreLet { .. } | Expr::ArrowFunction { .. } => Some(1),
         _ => None,
     }
 }
@@ -48,7 +50,9 @@ fn vars_used_by_expr(e: &Expr) -> Option<u32> {
 fn set_offset(e: &mut Expr, offset: u32) {
     match e {
         Expr::PureFunction(pf) => pf.var_offset = Some(offset),
-        Expr::PipeBinding { var_offset, .. } | Expr::PipeBindingVariadic { var_offset, .. } => *var_offset = Some(offset),
+        Expr::PipeBinding { var_offset, .. }
+        | Expr::PipeBindingVariadic { var_offset, .. }
+        | Expr::ArrowFunction { var_offset, .. } => *var_offset = Some(offset),
         _ => {}
     }
 }
@@ -87,7 +91,9 @@ pub fn run(job: &mut Job<'_>) {
     if job.state.kind == JobKind::Template {
         for unit in &mut job.units {
             unit.create.for_each_mut(|op| match op {
-                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => t.vars = vars.get(&t.xref).copied(),
+                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => {
+                    t.vars = vars.get(&t.xref).copied()
+                }
                 Op::RepeaterCreate(r) => r.vars = vars.get(&r.xref).copied(),
                 _ => {}
             });

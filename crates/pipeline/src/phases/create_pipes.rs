@@ -14,9 +14,17 @@ pub fn run(job: &mut Job<'_>) {
             transform_expressions_in_op(
                 op,
                 &mut |e, flags| {
-                    if let Expr::PipeBinding { target: pipe, slot, name, .. } = e {
+                    if let Expr::PipeBinding {
+                        target: pipe,
+                        slot,
+                        name,
+                        ..
+                    } = e
+                    {
                         if flags.has(VisitorFlags::IN_CHILD_OPERATION) {
-                            errors.push(PipelineError::internal("pipe bindings should not appear in child expressions"));
+                            errors.push(PipelineError::internal(
+                                "pipe bindings should not appear in child expressions",
+                            ));
                             return;
                         }
                         pipes.push((target, *pipe, *slot, name.clone()));
@@ -28,7 +36,9 @@ pub fn run(job: &mut Job<'_>) {
         for (target, xref, handle, name) in pipes {
             match target {
                 Some(target) if add_pipe(unit, target, xref, handle, &name) => {}
-                _ => errors.push(PipelineError::internal(format!("unable to find insertion point for pipe {name}"))),
+                _ => errors.push(PipelineError::internal(format!(
+                    "unable to find insertion point for pipe {name}"
+                ))),
             }
         }
     }
@@ -50,7 +60,14 @@ fn add_pipe(unit: &mut Unit, after: Xref, xref: Xref, handle: SlotHandle, name: 
                 break;
             }
         }
-        unit.create.insert_after(last, Op::Pipe { xref, handle, name: name.to_string() });
+        unit.create.insert_after(
+            last,
+            Op::Pipe {
+                xref,
+                handle,
+                name: name.to_string(),
+            },
+        );
         return true;
     }
     false

@@ -10,7 +10,14 @@ pub fn run(job: &mut Job<'_>) {
             transform_expressions_in_op(
                 op,
                 &mut |e, _| {
-                    if let Expr::PipeBinding { target, slot, name, args, .. } = e {
+                    if let Expr::PipeBinding {
+                        target,
+                        slot,
+                        name,
+                        args,
+                        ..
+                    } = e
+                    {
                         if args.len() > 4 {
                             let num_args = args.len() as u32;
                             *e = Expr::PipeBindingVariadic {

@@ -15,7 +15,8 @@ pub fn run(job: &mut Job<'_>) {
             if let Op::Binding(b) = &unit.update[id] {
                 if b.is_text_attribute {
                     let names = seen.entry(b.target).or_default();
-                    let duplicate = names.contains(&b.name) && (b.name == "style" || b.name == "class");
+                    let duplicate =
+                        names.contains(&b.name) && (b.name == "style" || b.name == "class");
                     names.insert(b.name.clone());
                     if duplicate {
                         unit.update.remove(id);

@@ -14,7 +14,10 @@ pub fn run(job: &mut Job<'_>) {
                     if let Expr::Invoke { callee, args, .. } = e {
                         if matches!(&**callee, Expr::LexicalRead(n) if n == "$any") {
                             if args.len() != 1 {
-                                errors.push(PipelineError::invalid("The $any builtin function expects exactly one argument.", Default::default()));
+                                errors.push(PipelineError::invalid(
+                                    "The $any builtin function expects exactly one argument.",
+                                    Default::default(),
+                                ));
                                 return;
                             }
                             let arg = args.remove(0);

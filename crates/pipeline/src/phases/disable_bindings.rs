@@ -11,10 +11,14 @@ pub fn run(job: &mut Job<'_>) {
     for unit in &job.units {
         for op in unit.create.iter() {
             match op {
-                Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) if e.non_bindable => {
+                Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e)
+                    if e.non_bindable =>
+                {
                     non_bindable.insert(e.xref);
                 }
-                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) if t.non_bindable => {
+                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t)
+                    if t.non_bindable =>
+                {
                     non_bindable.insert(t.xref);
                 }
                 _ => {}

@@ -47,17 +47,31 @@ pub fn run(job: &mut Job<'_>) {
             Some(&at) => {
                 unit.create.insert_before(at, op);
             }
-            None => errors.push(PipelineError::internal("All attributes should have an element-like target.")),
+            None => errors.push(PipelineError::internal(
+                "All attributes should have an element-like target.",
+            )),
         };
         // Create ops (listeners), in order.
         for id in unit.create.ids() {
             let new = match &unit.create[id] {
-                Op::Listener(l) if !l.is_legacy_animation_listener() && !host => {
-                    Some((l.target, extracted(l.target, BindingKind::Property, &l.name, vec![SecurityContext::None])))
-                }
-                Op::TwoWayListener(l) if !host => {
-                    Some((l.target, extracted(l.target, BindingKind::Property, &l.name, vec![SecurityContext::None])))
-                }
+                Op::Listener(l) if !l.is_legacy_animation_listener() && !host => Some((
+                    l.target,
+                    extracted(
+                        l.target,
+                        BindingKind::Property,
+                        &l.name,
+                        vec![SecurityContext::None],
+                    ),
+                )),
+                Op::TwoWayListener(l) if !host => Some((
+                    l.target,
+                    extracted(
+                        l.target,
+                        BindingKind::Property,
+                        &l.name,
+                        vec![SecurityContext::None],
+                    ),
+                )),
                 _ => None,
             };
             if let Some((target, op)) = new {
@@ -73,7 +87,11 @@ pub fn run(job: &mut Job<'_>) {
                     if a.expression.is_interpolation() || !a.is_text_attribute {
                         continue;
                     }
-                    let kind = if a.is_structural_template_attribute { BindingKind::Template } else { BindingKind::Attribute };
+                    let kind = if a.is_structural_template_attribute {
+                        BindingKind::Template
+                    } else {
+                        BindingKind::Attribute
+                    };
                     let op = Op::ExtractedAttribute(Box::new(ExtractedAttributeOp {
                         target: a.target,
                         binding_kind: kind,
@@ -92,20 +110,46 @@ pub fn run(job: &mut Job<'_>) {
                     unit.update.remove(id);
                 }
                 Op::Property(p) => {
-                    if matches!(p.binding_kind, BindingKind::LegacyAnimation | BindingKind::Animation) {
+                    if matches!(
+                        p.binding_kind,
+                        BindingKind::LegacyAnimation | BindingKind::Animation
+                    ) {
                         continue;
                     }
-                    let kind = if p.is_structural_template_attribute { BindingKind::Template } else { BindingKind::Property };
-                    let (target, op) = (p.target, extracted(p.target, kind, &p.name, p.security_context.clone()));
+                    let kind = if p.is_structural_template_attribute {
+                        BindingKind::Template
+                    } else {
+                        BindingKind::Property
+                    };
+                    let (target, op) = (
+                        p.target,
+                        extracted(p.target, kind, &p.name, p.security_context.clone()),
+                    );
                     insert(unit, target, op);
                 }
                 Op::TwoWayProperty(p) => {
-                    let (target, op) = (p.target, extracted(p.target, BindingKind::TwoWayProperty, &p.name, p.security_context.clone()));
+                    let (target, op) = (
+                        p.target,
+                        extracted(
+                            p.target,
+                            BindingKind::TwoWayProperty,
+                            &p.name,
+                            p.security_context.clone(),
+                        ),
+                    );
                     insert(unit, target, op);
                 }
                 Op::StyleProp(s) | Op::ClassProp(s) => {
                     if matches!(s.expression, BindingValue::Expr(Expr::Empty)) {
-                        let (target, op) = (s.target, extracted(s.target, BindingKind::Property, &s.name, vec![SecurityContext::Style]));
+                        let (target, op) = (
+                            s.target,
+                            extracted(
+                                s.target,
+                                BindingKind::Property,
+                                &s.name,
+                                vec![SecurityContext::Style],
+                            ),
+                        );
                         insert(unit, target, op);
                     }
                 }

@@ -28,7 +28,11 @@ fn key_of(e: &Expr) -> Option<String> {
                 keys.push(match entry {
                     MapEntry::Spread(e) => format!("...{}", key_of(e)?),
                     MapEntry::Property { key, quoted, value } => {
-                        let k = if *quoted { format!("\"{key}\"") } else { key.clone() };
+                        let k = if *quoted {
+                            format!("\"{key}\"")
+                        } else {
+                            key.clone()
+                        };
                         format!("{k}:{}", key_of(value)?)
                     }
                 });
@@ -54,7 +58,9 @@ pub fn run(job: &mut Job<'_>) {
                     let Expr::PureFunction(pf) = e else { return };
                     let Some(body) = pf.body.take() else { return };
                     let Some(key) = key_of(&body) else {
-                        state.errors.push(PipelineError::internal("a pure function body Angular's key function does not handle"));
+                        state.errors.push(PipelineError::internal(
+                            "a pure function body Angular's key function does not handle",
+                        ));
                         return;
                     };
                     let params: Vec<String> = (0..pf.args.len()).map(|i| format!("a{i}")).collect();
@@ -69,7 +75,9 @@ pub fn run(job: &mut Job<'_>) {
                         VisitorFlags::NONE,
                     );
                     let value = to_output(state, body);
-                    let reference = state.pool.get_shared_constant(key, |name| o::const_stmt(name, o::arrow(params, value)));
+                    let reference = state.pool.get_shared_constant(key, |name| {
+                        o::const_stmt(name, o::arrow(params, value))
+                    });
                     pf.fn_ref = Some(Expr::Output(Box::new(reference)));
                 },
                 VisitorFlags::NONE,

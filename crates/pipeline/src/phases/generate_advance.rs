@@ -31,7 +31,9 @@ pub fn run(job: &mut Job<'_>) {
                     Some(slot) => {
                         slot_map.insert(xref, slot);
                     }
-                    None => errors.push(PipelineError::internal("slots must be allocated before generating advance() calls")),
+                    None => errors.push(PipelineError::internal(
+                        "slots must be allocated before generating advance() calls",
+                    )),
                 }
             }
         }
@@ -45,15 +47,26 @@ pub fn run(job: &mut Job<'_>) {
             };
             let Some(target) = target else { continue };
             let Some(&slot) = slot_map.get(&target) else {
-                errors.push(PipelineError::internal(format!("reference to unknown slot for target {}", target.0)));
+                errors.push(PipelineError::internal(format!(
+                    "reference to unknown slot for target {}",
+                    target.0
+                )));
                 continue;
             };
             if slot != slot_context {
                 if slot < slot_context {
-                    errors.push(PipelineError::internal("slot counter should never need to move backwards"));
+                    errors.push(PipelineError::internal(
+                        "slot counter should never need to move backwards",
+                    ));
                     continue;
                 }
-                unit.update.insert_before(id, Op::Advance { delta: slot - slot_context, span: Default::default() });
+                unit.update.insert_before(
+                    id,
+                    Op::Advance {
+                        delta: slot - slot_context,
+                        span: Default::default(),
+                    },
+                );
                 slot_context = slot;
             }
         }

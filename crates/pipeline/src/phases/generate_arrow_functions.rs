@@ -1,39 +1,56 @@
 //! `generateArrowFunctions`: arrow functions in bindings (`[items]="list.filter(x => x.ok)"`)
-//! become `ɵɵarrowFunction` calls with a shared factory.
-//!
-//! Not compiled yet: such an arrow function is reported as NGRS5003. Arrow functions in event
-//! handlers are plain JavaScript and need nothing here.
+//! get their own op list (so their reads of template variables resolve like a listener's) and
+//! become `ɵɵarrowFunction` calls of a shared factory. Arrow functions in event handlers, and
+//! nested in another arrow function, stay plain JavaScript.
 
 use crate::error::PipelineError;
 use crate::ir::*;
-use crate::job::Job;
+use crate::job::{ArrowFunction, Job};
 
-fn check(op: &mut Op, found: &mut bool) {
+fn extract(op: &mut Op, functions: &mut Vec<ArrowFunction>, errors: &mut Vec<PipelineError>) {
     transform_expressions_in_op(
         op,
         &mut |e, flags| {
-            if matches!(e, Expr::ArrowFn { .. }) && !flags.has(VisitorFlags::IN_CHILD_OPERATION) {
-                *found = true;
+            if flags.has(VisitorFlags::IN_CHILD_OPERATION) {
+                return;
             }
+            let Expr::ArrowFn { params, body } = e else {
+                return;
+            };
+            let body = match body {
+                ArrowBody::Expr(b) => std::mem::take(&mut **b),
+                ArrowBody::Block(_) => {
+                    errors.push(PipelineError::internal(
+                        "unexpected multi-line arrow function",
+                    ));
+                    return;
+                }
+            };
+            let mut ops = OpList::new();
+            ops.push(Op::Statement(Stmt::ret(body)));
+            functions.push(ArrowFunction {
+                params: std::mem::take(params),
+                ops,
+            });
+            *e = Expr::ArrowFunction {
+                index: functions.len() as u32 - 1,
+                var_offset: None,
+            };
         },
         VisitorFlags::NONE,
     );
 }
 
 pub fn run(job: &mut Job<'_>) {
-    let mut found = false;
+    let errors = &mut job.state.errors;
     for unit in &mut job.units {
+        let functions = &mut unit.functions;
         unit.create.for_each_mut(|op| {
             if !matches!(op, Op::Listener(_) | Op::TwoWayListener(_)) {
-                check(op, &mut found);
+                extract(op, functions, errors);
             }
         });
-        unit.update.for_each_mut(|op| check(op, &mut found));
-    }
-    if found {
-        job.state.errors.push(PipelineError::not_supported(
-            "arrow functions in bindings (only event handlers may contain arrow functions for now)",
-            ngc_template::Span::default(),
-        ));
+        unit.update
+            .for_each_mut(|op| extract(op, functions, errors));
     }
 }

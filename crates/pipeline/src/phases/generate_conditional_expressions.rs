@@ -15,7 +15,11 @@ pub fn run(job: &mut Job<'_>) {
                 None => Expr::num(-1.0),
             };
             let tmp = op.test.take().map(|t| (state.allocate_xref(), t));
-            let mut tmp_expr = tmp.map(|(xref, t)| Expr::AssignTemporary { expr: Box::new(t), xref, name: None });
+            let mut tmp_expr = tmp.map(|(xref, t)| Expr::AssignTemporary {
+                expr: Box::new(t),
+                xref,
+                name: None,
+            });
             let tmp_xref = match &tmp_expr {
                 Some(Expr::AssignTemporary { xref, .. }) => Some(*xref),
                 _ => None,
@@ -23,10 +27,14 @@ pub fn run(job: &mut Job<'_>) {
             let mut case_tmp: Option<Xref> = None;
             for i in (0..op.conditions.len()).rev() {
                 let case = &mut op.conditions[i];
-                let Some(expr) = case.expr.take() else { continue };
+                let Some(expr) = case.expr.take() else {
+                    continue;
+                };
                 let expr = if let Some(xref) = tmp_xref {
                     let use_tmp = if i == 0 {
-                        tmp_expr.take().unwrap_or(Expr::ReadTemporary { xref, name: None })
+                        tmp_expr
+                            .take()
+                            .unwrap_or(Expr::ReadTemporary { xref, name: None })
                     } else {
                         Expr::ReadTemporary { xref, name: None }
                     };
@@ -34,7 +42,11 @@ pub fn run(job: &mut Job<'_>) {
                 } else if case.has_alias {
                     let xref = *case_tmp.get_or_insert_with(|| state.allocate_xref());
                     op.context_value = Some(Expr::ReadTemporary { xref, name: None });
-                    Expr::AssignTemporary { expr: Box::new(expr), xref, name: None }
+                    Expr::AssignTemporary {
+                        expr: Box::new(expr),
+                        xref,
+                        name: None,
+                    }
                 } else {
                     expr
                 };

@@ -13,13 +13,27 @@ pub fn run(job: &mut Job<'_>) {
             if !matches!(unit.update[id], Op::StoreLet { .. }) {
                 continue;
             }
-            let Op::StoreLet { target, declared_name, value, .. } = unit.update.replace(id, Op::ListEnd) else { continue };
-            let variable = state.new_variable(SemanticVariableKind::Identifier { identifier: declared_name, local: true });
+            let Op::StoreLet {
+                target,
+                declared_name,
+                value,
+                ..
+            } = unit.update.replace(id, Op::ListEnd)
+            else {
+                continue;
+            };
+            let variable = state.new_variable(SemanticVariableKind::Identifier {
+                identifier: declared_name,
+                local: true,
+            });
             let xref = state.allocate_xref();
             let op = Op::Variable(Box::new(VariableOp {
                 xref,
                 variable,
-                initializer: Expr::StoreLet { target, value: Box::new(value) },
+                initializer: Expr::StoreLet {
+                    target,
+                    value: Box::new(value),
+                },
                 flags: VariableFlags::default(),
             }));
             unit.update.replace(id, op);

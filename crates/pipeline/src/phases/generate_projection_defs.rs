@@ -30,14 +30,23 @@ pub fn run(job: &mut Job<'_>) {
                 continue;
             }
             match parse_selector_to_r3_selector(s) {
-                Some(lists) => entries.push(o::Expr::Array(lists.iter().map(|l| r3_selector_literal(l)).collect())),
+                Some(lists) => entries.push(o::Expr::Array(
+                    lists.iter().map(|l| r3_selector_literal(l)).collect(),
+                )),
                 None => {
-                    job.state.errors.push(PipelineError::invalid(format!("Invalid ng-content selector `{s}`"), Default::default()));
+                    job.state.errors.push(PipelineError::invalid(
+                        format!("Invalid ng-content selector `{s}`"),
+                        Default::default(),
+                    ));
                     return;
                 }
             }
         }
-        def = Some(Expr::Output(Box::new(job.state.pool.get_const_literal(o::Expr::Array(entries), true))));
+        def = Some(Expr::Output(Box::new(
+            job.state
+                .pool
+                .get_const_literal(o::Expr::Array(entries), true),
+        )));
     }
     let list = o::Expr::Array(selectors.iter().map(|s| o::str_lit(s.clone())).collect());
     job.state.content_selectors = Some(job.state.pool.get_const_literal(list, true));

@@ -14,7 +14,9 @@ fn literal_array(entries: Vec<Expr>) -> Expr {
                 if inner.is_constant() {
                     derived.push(Expr::Spread(inner));
                 } else {
-                    derived.push(Expr::Spread(Box::new(Expr::PureFunctionParameter(args.len() as u32))));
+                    derived.push(Expr::Spread(Box::new(Expr::PureFunctionParameter(
+                        args.len() as u32,
+                    ))));
                     args.push(*inner);
                 }
             }
@@ -25,7 +27,12 @@ fn literal_array(entries: Vec<Expr>) -> Expr {
             }
         }
     }
-    Expr::PureFunction(Box::new(PureFunction { body: Some(Expr::LiteralArray(derived)), fn_ref: None, args, var_offset: None }))
+    Expr::PureFunction(Box::new(PureFunction {
+        body: Some(Expr::LiteralArray(derived)),
+        fn_ref: None,
+        args,
+        var_offset: None,
+    }))
 }
 
 fn literal_map(entries: Vec<MapEntry>) -> Expr {
@@ -37,7 +44,9 @@ fn literal_map(entries: Vec<MapEntry>) -> Expr {
                 if inner.is_constant() {
                     derived.push(MapEntry::Spread(inner));
                 } else {
-                    derived.push(MapEntry::Spread(Expr::PureFunctionParameter(args.len() as u32)));
+                    derived.push(MapEntry::Spread(Expr::PureFunctionParameter(
+                        args.len() as u32
+                    )));
                     args.push(inner);
                 }
             }
@@ -45,13 +54,22 @@ fn literal_map(entries: Vec<MapEntry>) -> Expr {
                 if value.is_constant() {
                     derived.push(MapEntry::Property { key, quoted, value });
                 } else {
-                    derived.push(MapEntry::Property { key, quoted, value: Expr::PureFunctionParameter(args.len() as u32) });
+                    derived.push(MapEntry::Property {
+                        key,
+                        quoted,
+                        value: Expr::PureFunctionParameter(args.len() as u32),
+                    });
                     args.push(value);
                 }
             }
         }
     }
-    Expr::PureFunction(Box::new(PureFunction { body: Some(Expr::LiteralMap(derived)), fn_ref: None, args, var_offset: None }))
+    Expr::PureFunction(Box::new(PureFunction {
+        body: Some(Expr::LiteralMap(derived)),
+        fn_ref: None,
+        args,
+        var_offset: None,
+    }))
 }
 
 pub fn run(job: &mut Job<'_>) {

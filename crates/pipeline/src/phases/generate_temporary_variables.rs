@@ -14,6 +14,10 @@ pub fn run(job: &mut Job<'_>) {
         unit.create.prepend(decls);
         let decls = generate(&mut unit.update, errors);
         unit.update.prepend(decls);
+        for function in &mut unit.functions {
+            let decls = generate(&mut function.ops, errors);
+            function.ops.prepend(decls);
+        }
     }
 }
 
@@ -64,7 +68,10 @@ fn generate(ops: &mut OpList, errors: &mut Vec<PipelineError>) -> Vec<Op> {
                         position += 1;
                         match defs.iter().find(|(x, _)| x == xref) {
                             Some((_, n)) => *name = Some(n.clone()),
-                            None => errors.push(PipelineError::internal(format!("found xref with unassigned name: {}", xref.0))),
+                            None => errors.push(PipelineError::internal(format!(
+                                "found xref with unassigned name: {}",
+                                xref.0
+                            ))),
                         }
                     }
                     _ => {}
@@ -78,7 +85,13 @@ fn generate(ops: &mut OpList, errors: &mut Vec<PipelineError>) -> Vec<Op> {
                 names.push(n);
             }
         }
-        generated.extend(names.into_iter().map(|name| Op::Statement(Stmt::DeclareVar { name, value: None, is_const: false })));
+        generated.extend(names.into_iter().map(|name| {
+            Op::Statement(Stmt::DeclareVar {
+                name,
+                value: None,
+                is_const: false,
+            })
+        }));
         op_count += 1;
         if let Some(nested) = op.nested_ops_mut() {
             let decls = generate(nested, errors);

@@ -10,7 +10,9 @@ pub fn run(job: &mut Job<'_>) {
         unit.create.for_each_mut(|op| {
             let (refs, slots) = match op {
                 Op::ElementStart(e) => (&mut e.local_refs, &mut e.num_slots_used),
-                Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) | Op::Template(t) => (&mut t.local_refs, &mut t.num_slots_used),
+                Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) | Op::Template(t) => {
+                    (&mut t.local_refs, &mut t.num_slots_used)
+                }
                 _ => return,
             };
             let list = refs.list().to_vec();
@@ -23,7 +25,9 @@ pub fn run(job: &mut Job<'_>) {
                     items.push(ngc_output::str_lit(r.name.clone()));
                     items.push(ngc_output::str_lit(r.target.clone()));
                 }
-                *refs = LocalRefs::Const(Some(state.add_const(ngc_output::Expr::Array(items), Vec::new())));
+                *refs = LocalRefs::Const(Some(
+                    state.add_const(ngc_output::Expr::Array(items), Vec::new()),
+                ));
             }
         });
     }

@@ -9,7 +9,9 @@ fn merge(ops: &mut OpList) {
     let mut cursor = ops.first();
     while let Some(id) = cursor {
         cursor = ops.next(id);
-        let Op::Statement(Stmt::Expr(Expr::NextContext { steps })) = &ops[id] else { continue };
+        let Op::Statement(Stmt::Expr(Expr::NextContext { steps })) = &ops[id] else {
+            continue;
+        };
         let merge_steps = *steps;
         let mut try_to_merge = true;
         let mut remove = false;
@@ -27,7 +29,9 @@ fn merge(ops: &mut OpList) {
                             remove = true;
                             try_to_merge = false;
                         }
-                        Expr::GetCurrentView | Expr::Reference { .. } | Expr::ContextLetReference { .. } => try_to_merge = false,
+                        Expr::GetCurrentView
+                        | Expr::Reference { .. }
+                        | Expr::ContextLetReference { .. } => try_to_merge = false,
                         _ => {}
                     }
                 },
@@ -43,6 +47,9 @@ fn merge(ops: &mut OpList) {
 
 pub fn run(job: &mut Job<'_>) {
     for unit in &mut job.units {
+        for function in &mut unit.functions {
+            merge(&mut function.ops);
+        }
         unit.create.for_each_mut(|op| {
             if let Some(handler) = op.handler_ops_mut() {
                 merge(handler);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::PipelineError;
 use crate::ir::*;
-use crate::job::{Job, JobState};
+use crate::job::{Job, JobState, Unit};
 use crate::phases::parse_host_style_properties::hyphenate;
 
 /// `sanitizeIdentifier`: every character that is not `[A-Za-z0-9_]` becomes `_` (one per UTF-16
@@ -49,6 +49,10 @@ fn variable_name(state: &mut JobState<'_>, id: VarId, index: &mut u32) -> String
             let prefix = if identifier == "ctx" { "i" } else { "" };
             format!("{identifier}_{prefix}r{index}")
         }
+        SemanticVariableKind::BoundaryState { .. } => {
+            *index += 1;
+            format!("bnd_r{index}")
+        }
         _ => {
             *index += 1;
             format!("_r{index}")
@@ -67,36 +71,36 @@ pub fn run(job: &mut Job<'_>) {
 /// Where an op is within a unit.
 #[derive(Clone, Copy)]
 enum At {
+    Function(usize, OpId),
     Create(OpId),
     Nested(OpId, OpId),
     Update(OpId),
 }
 
-fn op_at<'a>(job: &'a mut Job<'_>, unit: usize, at: At) -> &'a mut Op {
-    let u = &mut job.units[unit];
+fn op_at(units: &mut [Unit], unit: usize, at: At) -> Option<&mut Op> {
+    let u = &mut units[unit];
     match at {
-        At::Create(id) => &mut u.create[id],
-        At::Update(id) => &mut u.update[id],
-        At::Nested(parent, id) => {
-            if u.create[parent].nested_ops().is_none() {
-                return &mut u.create[parent];
-            }
-            match u.create[parent].nested_ops_mut() {
-                Some(list) => &mut list[id],
-                None => &mut u.update[id],
-            }
-        }
+        At::Function(f, id) => u.functions.get_mut(f).map(|function| &mut function.ops[id]),
+        At::Create(id) => Some(&mut u.create[id]),
+        At::Update(id) => Some(&mut u.update[id]),
+        At::Nested(parent, id) => u.create[parent].nested_ops_mut().map(|list| &mut list[id]),
     }
 }
 
 fn add_names(job: &mut Job<'_>, unit: usize, base_name: &str, index: &mut u32) {
     if job.units[unit].fn_name.is_none() {
         let suffix = job.state.fn_suffix();
-        let name = job.state.pool.unique_name(&sanitize_identifier(&format!("{base_name}_{suffix}")), false);
+        let name = job.state.pool.unique_name(
+            &sanitize_identifier(&format!("{base_name}_{suffix}")),
+            false,
+        );
         job.units[unit].fn_name = Some(name);
     }
     let fn_name = job.units[unit].fn_name.clone().unwrap_or_default();
     let mut positions = Vec::new();
+    for (f, function) in job.units[unit].functions.iter().enumerate() {
+        positions.extend(function.ops.ids().into_iter().map(|id| At::Function(f, id)));
+    }
     for id in job.units[unit].create.ids() {
         positions.push(At::Create(id));
         if let Some(nested) = job.units[unit].create[id].nested_ops() {
@@ -109,47 +113,59 @@ fn add_names(job: &mut Job<'_>, unit: usize, base_name: &str, index: &mut u32) {
     for at in positions {
         // Child views to name, after the op itself is handled.
         let mut children: Vec<(Xref, String)> = Vec::new();
-        let slots = job.state.slots.clone();
+        let state = &mut job.state;
+        let slots = &state.slots;
         let slot_of = |h: SlotHandle| slots.get(h.0 as usize).copied().flatten();
-        let op = op_at(job, unit, at);
+        let Some(op) = op_at(&mut job.units, unit, at) else {
+            continue;
+        };
         match op {
-            Op::Property(p) if p.binding_kind == BindingKind::LegacyAnimation => p.name = format!("@{}", p.name),
-            Op::DomProperty(p) if p.binding_kind == BindingKind::LegacyAnimation => p.name = format!("@{}", p.name),
-            Op::Listener(l) => {
-                if l.handler_fn_name.is_none() {
-                    let mut animation = "";
-                    if let Some(phase) = &l.legacy_animation_phase {
-                        l.name = format!("@{}.{}", l.name, phase);
-                        animation = "animation";
-                    }
-                    let name = if l.host_listener {
-                        format!("{base_name}_{animation}{}_HostBindingHandler", l.name)
-                    } else {
-                        let tag = l.tag.as_deref().unwrap_or("").replacen('-', "_", 1);
-                        let slot = slot_of(l.target_slot).map_or(String::new(), |s| s.to_string());
-                        format!("{fn_name}_{tag}_{animation}{}_{slot}_listener", l.name)
-                    };
-                    l.handler_fn_name = Some(sanitize_identifier(&name));
-                }
+            Op::Property(p) if p.binding_kind == BindingKind::LegacyAnimation => {
+                p.name = format!("@{}", p.name)
             }
-            Op::TwoWayListener(l) => {
-                if l.handler_fn_name.is_none() {
+            Op::DomProperty(p) if p.binding_kind == BindingKind::LegacyAnimation => {
+                p.name = format!("@{}", p.name)
+            }
+            Op::Listener(l) if l.handler_fn_name.is_none() => {
+                let mut animation = "";
+                if let Some(phase) = &l.legacy_animation_phase {
+                    l.name = format!("@{}.{}", l.name, phase);
+                    animation = "animation";
+                }
+                let name = if l.host_listener {
+                    format!("{base_name}_{animation}{}_HostBindingHandler", l.name)
+                } else {
                     let tag = l.tag.as_deref().unwrap_or("").replacen('-', "_", 1);
                     let slot = slot_of(l.target_slot).map_or(String::new(), |s| s.to_string());
-                    l.handler_fn_name = Some(sanitize_identifier(&format!("{fn_name}_{tag}_{}_{slot}_listener", l.name)));
-                }
+                    format!("{fn_name}_{tag}_{animation}{}_{slot}_listener", l.name)
+                };
+                l.handler_fn_name = Some(sanitize_identifier(&name));
+            }
+            Op::TwoWayListener(l) if l.handler_fn_name.is_none() => {
+                let tag = l.tag.as_deref().unwrap_or("").replacen('-', "_", 1);
+                let slot = slot_of(l.target_slot).map_or(String::new(), |s| s.to_string());
+                l.handler_fn_name = Some(sanitize_identifier(&format!(
+                    "{fn_name}_{tag}_{}_{slot}_listener",
+                    l.name
+                )));
             }
             Op::Variable(v) => {
                 let (xref, variable) = (v.xref, v.variable);
-                let name = variable_name(&mut job.state, variable, index);
+                let name = variable_name(state, variable, index);
                 var_names.insert(xref, name);
             }
             Op::RepeaterCreate(r) => {
                 let slot = slot_of(r.handle).unwrap_or(0);
                 if let Some(empty) = r.empty_view {
-                    children.push((empty, format!("{base_name}_{}Empty_{}", r.function_name_suffix, slot + 2)));
+                    children.push((
+                        empty,
+                        format!("{base_name}_{}Empty_{}", r.function_name_suffix, slot + 2),
+                    ));
                 }
-                children.push((r.xref, format!("{base_name}_{}_{}", r.function_name_suffix, slot + 1)));
+                children.push((
+                    r.xref,
+                    format!("{base_name}_{}_{}", r.function_name_suffix, slot + 1),
+                ));
             }
             Op::Projection(p) => {
                 if let Some(fallback) = p.fallback_view {
@@ -159,11 +175,26 @@ fn add_names(job: &mut Job<'_>, unit: usize, base_name: &str, index: &mut u32) {
             }
             Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) | Op::Template(t) => {
                 let slot = slot_of(t.handle).unwrap_or(0);
-                let suffix = if t.function_name_suffix.is_empty() { String::new() } else { format!("_{}", t.function_name_suffix) };
+                let suffix = if t.function_name_suffix.is_empty() {
+                    String::new()
+                } else {
+                    format!("_{}", t.function_name_suffix)
+                };
                 children.push((t.xref, format!("{base_name}{suffix}_{slot}")));
             }
+            Op::BoundaryErrorCreate(b) => {
+                let slot = slot_of(b.handle).unwrap_or(0);
+                children.push((
+                    b.xref,
+                    format!("{base_name}_{}_{slot}", b.function_name_suffix),
+                ));
+            }
             Op::StyleProp(s) => {
-                let normalized = if s.name.starts_with("--") { s.name.clone() } else { hyphenate(&s.name) };
+                let normalized = if s.name.starts_with("--") {
+                    s.name.clone()
+                } else {
+                    hyphenate(&s.name)
+                };
                 s.name = strip_important(&normalized);
             }
             Op::ClassProp(s) => s.name = strip_important(&s.name),
@@ -171,7 +202,9 @@ fn add_names(job: &mut Job<'_>, unit: usize, base_name: &str, index: &mut u32) {
         }
         for (child, name) in children {
             if let Some(child_index) = job.view_index(child) {
-                stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || add_names(job, child_index, &name, index));
+                stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+                    add_names(job, child_index, &name, index)
+                });
             }
         }
     }
@@ -185,7 +218,10 @@ fn add_names(job: &mut Job<'_>, unit: usize, base_name: &str, index: &mut u32) {
                     if name.is_none() {
                         match var_names.get(xref) {
                             Some(n) => *name = Some(n.clone()),
-                            None => errors.push(PipelineError::internal(format!("variable {} not yet named", xref.0))),
+                            None => errors.push(PipelineError::internal(format!(
+                                "variable {} not yet named",
+                                xref.0
+                            ))),
                         }
                     }
                 }
@@ -201,7 +237,10 @@ mod tests {
 
     #[test]
     fn sanitizes_like_javascript_word_class() {
-        assert_eq!(sanitize_identifier("App_my-el_Template"), "App_my_el_Template");
+        assert_eq!(
+            sanitize_identifier("App_my-el_Template"),
+            "App_my_el_Template"
+        );
         assert_eq!(sanitize_identifier("a:svg:b"), "a_svg_b");
         assert_eq!(sanitize_identifier("é𝒜"), "___");
     }

@@ -14,12 +14,19 @@ pub fn run(job: &mut Job<'_>) {
                 op,
                 &mut |e, _| {
                     if let Expr::Regex { body, flags } = e {
-                        if flags.as_deref().unwrap_or("").chars().all(|c| SAFE_REGEX_FLAGS.contains(&c)) {
+                        if flags
+                            .as_deref()
+                            .unwrap_or("")
+                            .chars()
+                            .all(|c| SAFE_REGEX_FLAGS.contains(&c))
+                        {
                             let flags = flags.clone();
                             let body = body.clone();
                             let key = format!("/{body}/{}", flags.as_deref().unwrap_or(""));
                             let value = ngc_output::Expr::Regex { body, flags };
-                            let reference = state.pool.get_shared_constant(key, |name| ngc_output::const_stmt(name, value));
+                            let reference = state.pool.get_shared_constant(key, |name| {
+                                ngc_output::const_stmt(name, value)
+                            });
                             *e = Expr::Output(Box::new(reference));
                         }
                     }

@@ -9,7 +9,10 @@ use crate::job::Job;
 fn has_pipe(e: &mut Expr) -> bool {
     let mut found = false;
     visit::visit_expr(e, &mut |e, _| {
-        if matches!(e, Expr::PipeBinding { .. } | Expr::PipeBindingVariadic { .. }) {
+        if matches!(
+            e,
+            Expr::PipeBinding { .. } | Expr::PipeBindingVariadic { .. }
+        ) {
             found = true;
         }
     });
@@ -53,7 +56,8 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.create.first();
         while let Some(id) = cursor {
             cursor = unit.create.next(id);
-            if matches!(&unit.create[id], Op::DeclareLet { xref, .. } if remove_declarations.contains(xref)) {
+            if matches!(&unit.create[id], Op::DeclareLet { xref, .. } if remove_declarations.contains(xref))
+            {
                 unit.create.remove(id);
             }
         }

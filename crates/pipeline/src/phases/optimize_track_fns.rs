@@ -8,12 +8,18 @@ use crate::job::{Job, ROOT_XREF};
 
 /// `isTrackByFunctionCall`: `ctx.fn($index)` or `ctx.fn($index, $item)` on the component.
 fn is_track_by_function_call(expr: &Expr) -> Option<(Xref, String)> {
-    let Expr::Invoke { callee, args, .. } = expr else { return None };
+    let Expr::Invoke { callee, args, .. } = expr else {
+        return None;
+    };
     if args.is_empty() || args.len() > 2 {
         return None;
     }
-    let Expr::ReadProp { receiver, name, .. } = &**callee else { return None };
-    let Expr::Context(view) = &**receiver else { return None };
+    let Expr::ReadProp { receiver, name, .. } = &**callee else {
+        return None;
+    };
+    let Expr::Context(view) = &**receiver else {
+        return None;
+    };
     if *view != ROOT_XREF {
         return None;
     }
@@ -53,7 +59,10 @@ pub fn run(job: &mut Job<'_>) {
                     &mut r.track,
                     &mut |e, _| match e {
                         Expr::PipeBinding { .. } | Expr::PipeBindingVariadic { .. } => {
-                            errors.push(PipelineError::invalid("Illegal State: Pipes are not allowed in this context", r_span()));
+                            errors.push(PipelineError::invalid(
+                                "Illegal State: Pipes are not allowed in this context",
+                                ngc_template::Span::default(),
+                            ));
                         }
                         Expr::Context(view) => {
                             uses_component = true;
@@ -67,13 +76,12 @@ pub fn run(job: &mut Job<'_>) {
                     r.uses_component_instance = true;
                 }
                 let mut ops = OpList::new();
-                ops.push(Op::Statement(Stmt::Return { value: r.track.clone(), ts_ignore: true }));
+                ops.push(Op::Statement(Stmt::Return {
+                    value: r.track.clone(),
+                    ts_ignore: true,
+                }));
                 r.track_by_ops = Some(ops);
             }
         });
     }
-}
-
-fn r_span() -> ngc_template::Span {
-    ngc_template::Span::default()
 }

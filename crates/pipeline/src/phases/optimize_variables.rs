@@ -27,6 +27,9 @@ fn fences_for(e: &Expr) -> u8 {
 pub fn run(job: &mut Job<'_>) {
     let state = &mut job.state;
     for unit in &mut job.units {
+        for function in &mut unit.functions {
+            inline_always_inline(&mut function.ops);
+        }
         inline_always_inline(&mut unit.create);
         inline_always_inline(&mut unit.update);
         unit.create.for_each_mut(|op| {
@@ -34,6 +37,10 @@ pub fn run(job: &mut Job<'_>) {
                 inline_always_inline(nested);
             }
         });
+        for function in &mut unit.functions {
+            optimize_list(state, &mut function.ops);
+            optimize_save_restore_view(&mut function.ops);
+        }
         unit.create.for_each_mut(|op| {
             let is_listener = matches!(op, Op::Listener(_) | Op::TwoWayListener(_));
             if let Some(nested) = op.nested_ops_mut() {
@@ -73,8 +80,7 @@ fn inline_always_inline(ops: &mut OpList) {
             },
             VisitorFlags::NONE,
         );
-        // The initializer of a variable declared just now may have changed (it cannot read
-        // itself, but keep the stored copy in sync with the op).
+        // Inlining may have changed the initializer of the variable declared here.
         if let Op::Variable(v) = &ops[id] {
             if let Some(entry) = vars.iter_mut().find(|(x, _, _)| *x == v.xref) {
                 entry.2 = v.initializer.clone();
@@ -105,7 +111,10 @@ fn collect_op_info(op: &mut Op) -> OpInfo {
             fences |= fences_for(e);
         }
     });
-    OpInfo { fences, variables_used }
+    OpInfo {
+        fences,
+        variables_used,
+    }
 }
 
 fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
@@ -119,7 +128,9 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
         cursor = ops.next(id);
         if let Op::Variable(v) = &ops[id] {
             if var_decls.contains_key(&v.xref) {
-                state.errors.push(PipelineError::internal("two declarations of the same variable"));
+                state.errors.push(PipelineError::internal(
+                    "two declarations of the same variable",
+                ));
                 return;
             }
             var_decls.insert(v.xref, id);
@@ -138,7 +149,8 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
         });
     }
 
-    let usage = |usages: &Vec<(Xref, u32)>, x: Xref| usages.iter().find(|(y, _)| *y == x).map(|(_, c)| *c);
+    let usage =
+        |usages: &Vec<(Xref, u32)>, x: Xref| usages.iter().find(|(y, _)| *y == x).map(|(_, c)| *c);
     let mut context_is_used = false;
     let mut cursor = ops.last();
     while let Some(id) = cursor {
@@ -147,8 +159,12 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
         if let Op::Variable(v) = &ops[id] {
             if usage(&var_usages, v.xref) == Some(0) {
                 let xref = v.xref;
-                if (context_is_used && fences & VIEW_CONTEXT_WRITE != 0) || fences & SIDE_EFFECTFUL != 0 {
-                    let Op::Variable(v) = ops.replace(id, Op::ListEnd) else { continue };
+                if (context_is_used && fences & VIEW_CONTEXT_WRITE != 0)
+                    || fences & SIDE_EFFECTFUL != 0
+                {
+                    let Op::Variable(v) = ops.replace(id, Op::ListEnd) else {
+                        continue;
+                    };
                     ops.replace(id, Op::Statement(Stmt::Expr(v.initializer)));
                 } else {
                     // Uncount the variables this one reads.
@@ -174,7 +190,9 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
 
     let mut to_inline: Vec<Xref> = Vec::new();
     for (xref, count) in &var_usages {
-        let Some(&decl) = var_decls.get(xref) else { continue };
+        let Some(&decl) = var_decls.get(xref) else {
+            continue;
+        };
         let always_inline = matches!(&ops[decl], Op::Variable(v) if v.flags.always_inline);
         if *count != 1 || always_inline || remote.contains(xref) {
             continue;
@@ -182,7 +200,9 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
         to_inline.push(*xref);
     }
     while let Some(candidate) = to_inline.pop() {
-        let Some(&decl) = var_decls.get(&candidate) else { continue };
+        let Some(&decl) = var_decls.get(&candidate) else {
+            continue;
+        };
         let (initializer, kind_allows) = match &ops[decl] {
             Op::Variable(v) => (v.initializer.clone(), v.variable),
             _ => continue,
@@ -254,7 +274,9 @@ fn try_inline(id: Xref, initializer: &Expr, target: &mut Op, decl_fences: u8) ->
                         *e = initializer.clone();
                     }
                 }
-                other => allowed = allowed && safe_to_inline_past_fences(fences_for(other), decl_fences),
+                other => {
+                    allowed = allowed && safe_to_inline_past_fences(fences_for(other), decl_fences)
+                }
             }
         },
         VisitorFlags::NONE,
@@ -263,9 +285,15 @@ fn try_inline(id: Xref, initializer: &Expr, target: &mut Op, decl_fences: u8) ->
 }
 
 /// `allowConservativeInlining`.
-fn allow_conservative_inlining(kind: &SemanticVariableKind, initializer: &Expr, target: &Op) -> bool {
+fn allow_conservative_inlining(
+    kind: &SemanticVariableKind,
+    initializer: &Expr,
+    target: &Op,
+) -> bool {
     match kind {
-        SemanticVariableKind::Identifier { .. } => matches!(initializer, Expr::ReadVar(n) if n == "ctx"),
+        SemanticVariableKind::Identifier { .. } => {
+            matches!(initializer, Expr::ReadVar(n) if n == "ctx")
+        }
         SemanticVariableKind::Context { .. } => matches!(target, Op::Variable(_)),
         _ => true,
     }
@@ -273,12 +301,20 @@ fn allow_conservative_inlining(kind: &SemanticVariableKind, initializer: &Expr, 
 
 /// `optimizeSaveRestoreView`: `restoreView(v); return resetView(x);` alone becomes `return x;`.
 fn optimize_save_restore_view(ops: &mut OpList) {
-    let (Some(head), Some(tail)) = (ops.first(), ops.last()) else { return };
+    let (Some(head), Some(tail)) = (ops.first(), ops.last()) else {
+        return;
+    };
     if ops.next(head) != Some(tail) {
         return;
     }
     let head_is_restore = matches!(&ops[head], Op::Statement(Stmt::Expr(Expr::RestoreView(_))));
-    let tail_is_reset = matches!(&ops[tail], Op::Statement(Stmt::Return { value: Expr::ResetView(_), .. }));
+    let tail_is_reset = matches!(
+        &ops[tail],
+        Op::Statement(Stmt::Return {
+            value: Expr::ResetView(_),
+            ..
+        })
+    );
     if head_is_restore && tail_is_reset {
         ops.remove(head);
         if let Op::Statement(Stmt::Return { value, .. }) = &mut ops[tail] {

@@ -13,30 +13,52 @@ fn is_host_legacy_animation_listener(op: &Op) -> bool {
 }
 
 fn basic_listener(op: &Op) -> bool {
-    matches!(op, Op::Listener(l) if !(l.host_listener && l.is_legacy_animation_listener())) || matches!(op, Op::TwoWayListener(_))
+    matches!(op, Op::Listener(l) if !(l.host_listener && l.is_legacy_animation_listener()))
+        || matches!(op, Op::TwoWayListener(_))
 }
 
 fn interpolated(v: &BindingValue) -> bool {
     v.is_interpolation()
 }
 
-const CREATE_ORDERING: &[(Test, bool)] = &[(is_host_legacy_animation_listener, false), (basic_listener, false)];
+const CREATE_ORDERING: &[(Test, bool)] = &[
+    (is_host_legacy_animation_listener, false),
+    (basic_listener, false),
+];
 
 const UPDATE_ORDERING: &[(Test, bool)] = &[
     (|op| matches!(op, Op::StyleMap(_)), true),
     (|op| matches!(op, Op::ClassMap(_)), true),
     (|op| matches!(op, Op::StyleProp(_)), false),
     (|op| matches!(op, Op::ClassProp(_)), false),
-    (|op| matches!(op, Op::Attribute(a) if interpolated(&a.expression)), false),
-    (|op| matches!(op, Op::Property(p) if interpolated(&p.expression)), false),
-    (|op| matches!(op, Op::Property(p) | Op::TwoWayProperty(p) if !interpolated(&p.expression)), false),
-    (|op| matches!(op, Op::Attribute(a) if !interpolated(&a.expression)), false),
+    (
+        |op| matches!(op, Op::Attribute(a) if interpolated(&a.expression)),
+        false,
+    ),
+    (
+        |op| matches!(op, Op::Property(p) if interpolated(&p.expression)),
+        false,
+    ),
+    (
+        |op| matches!(op, Op::Property(p) | Op::TwoWayProperty(p) if !interpolated(&p.expression)),
+        false,
+    ),
+    (
+        |op| matches!(op, Op::Attribute(a) if !interpolated(&a.expression)),
+        false,
+    ),
     (|op| matches!(op, Op::Control { .. }), false),
 ];
 
 const UPDATE_HOST_ORDERING: &[(Test, bool)] = &[
-    (|op| matches!(op, Op::DomProperty(p) if interpolated(&p.expression)), false),
-    (|op| matches!(op, Op::DomProperty(p) if !interpolated(&p.expression)), false),
+    (
+        |op| matches!(op, Op::DomProperty(p) if interpolated(&p.expression)),
+        false,
+    ),
+    (
+        |op| matches!(op, Op::DomProperty(p) if !interpolated(&p.expression)),
+        false,
+    ),
     (|op| matches!(op, Op::Attribute(_)), false),
     (|op| matches!(op, Op::StyleMap(_)), true),
     (|op| matches!(op, Op::ClassMap(_)), true),
@@ -94,7 +116,11 @@ fn order_within(list: &mut OpList, ordering: &[(Test, bool)]) {
         let op = &list[id];
         let current_target = op.slot_context_target();
         let is_handled = handled(op);
-        if !is_handled || (current_target != first_target && first_target.is_some() && current_target.is_some()) {
+        if !is_handled
+            || (current_target != first_target
+                && first_target.is_some()
+                && current_target.is_some())
+        {
             let ordered = reorder(std::mem::take(&mut to_order), ordering);
             list.insert_all_before(id, ordered);
             first_target = None;
@@ -113,6 +139,13 @@ pub fn run(job: &mut Job<'_>) {
     let host = job.state.kind == JobKind::Host;
     for unit in &mut job.units {
         order_within(&mut unit.create, CREATE_ORDERING);
-        order_within(&mut unit.update, if host { UPDATE_HOST_ORDERING } else { UPDATE_ORDERING });
+        order_within(
+            &mut unit.update,
+            if host {
+                UPDATE_HOST_ORDERING
+            } else {
+                UPDATE_ORDERING
+            },
+        );
     }
 }

@@ -13,7 +13,11 @@ use crate::phases::parse_host_style_properties::hyphenate;
 /// Angular's style-attribute `parse`: `[prop, value, prop, value, ...]`.
 pub(crate) fn parse_style(value: &str) -> Vec<String> {
     let chars: Vec<char> = value.chars().collect();
-    let text = |from: usize, to: usize| -> String { chars[from.min(chars.len())..to.min(chars.len())].iter().collect() };
+    let text = |from: usize, to: usize| -> String {
+        chars[from.min(chars.len())..to.min(chars.len())]
+            .iter()
+            .collect()
+    };
     let mut styles = Vec::new();
     let mut i = 0;
     let mut paren_depth = 0i32;
@@ -34,11 +38,9 @@ pub(crate) fn parse_style(value: &str) -> Vec<String> {
                     quote = None;
                 }
             }
-            ':' => {
-                if current_prop.is_none() && paren_depth == 0 && quote.is_none() {
-                    current_prop = Some(hyphenate(js_trim(&text(prop_start, i - 1))));
-                    value_start = i;
-                }
+            ':' if current_prop.is_none() && paren_depth == 0 && quote.is_none() => {
+                current_prop = Some(hyphenate(js_trim(&text(prop_start, i - 1))));
+                value_start = i;
             }
             ';' => {
                 if let Some(prop) = &current_prop {
@@ -99,11 +101,15 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.create.first();
         while let Some(id) = cursor {
             cursor = unit.create.next(id);
-            let Op::ExtractedAttribute(a) = &unit.create[id] else { continue };
+            let Op::ExtractedAttribute(a) = &unit.create[id] else {
+                continue;
+            };
             if a.binding_kind != BindingKind::Attribute {
                 continue;
             }
-            let Some(Expr::Literal(Literal::String(value))) = &a.expression else { continue };
+            let Some(Expr::Literal(Literal::String(value))) = &a.expression else {
+                continue;
+            };
             if structural.get(&a.target).copied().unwrap_or(false) {
                 continue;
             }
@@ -155,8 +161,14 @@ mod tests {
 
     #[test]
     fn style_parsing_follows_angular() {
-        assert_eq!(parse_style("color: red; fontSize: 12px"), ["color", "red", "font-size", "12px"]);
-        assert_eq!(parse_style("background: url('a;b'); width:1px"), ["background", "url('a;b')", "width", "1px"]);
+        assert_eq!(
+            parse_style("color: red; fontSize: 12px"),
+            ["color", "red", "font-size", "12px"]
+        );
+        assert_eq!(
+            parse_style("background: url('a;b'); width:1px"),
+            ["background", "url('a;b')", "width", "1px"]
+        );
         assert_eq!(parse_style("a"), Vec::<String>::new());
         assert_eq!(split_classes("  a   b "), ["a", "b"]);
         assert_eq!(split_classes(""), [""]);

@@ -12,7 +12,8 @@ pub(crate) fn hyphenate(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 4);
     let mut i = 0;
     while i < chars.len() {
-        if i + 1 < chars.len() && chars[i].is_ascii_lowercase() && chars[i + 1].is_ascii_uppercase() {
+        if i + 1 < chars.len() && chars[i].is_ascii_lowercase() && chars[i + 1].is_ascii_uppercase()
+        {
             out.push(chars[i]);
             out.push('-');
             out.push(chars[i + 1]);
@@ -37,7 +38,11 @@ pub(crate) fn namespace_css_variable(name: &str) -> String {
 fn parse_property(name: &str) -> (String, Option<String>) {
     let mut name = name.to_string();
     if let Some(i) = name.find(BANG_IMPORTANT) {
-        name = if i > 0 { name[..i].to_string() } else { String::new() };
+        name = if i > 0 {
+            name[..i].to_string()
+        } else {
+            String::new()
+        };
     }
     match name.rfind('.') {
         Some(i) if i > 0 => (name[..i].to_string(), Some(name[i + 1..].to_string())),
@@ -57,7 +62,11 @@ pub fn run(job: &mut Job<'_>) {
         }
         if let Some(rest) = b.name.strip_prefix("style.") {
             let mut name = rest.to_string();
-            name = if name.starts_with("--") { namespace_css_variable(&name) } else { hyphenate(&name) };
+            name = if name.starts_with("--") {
+                namespace_css_variable(&name)
+            } else {
+                hyphenate(&name)
+            };
             let (property, suffix) = parse_property(&name);
             b.binding_kind = BindingKind::StyleProperty;
             b.name = property;

@@ -38,7 +38,9 @@ fn slot(state: &mut JobState<'_>, handle: SlotHandle) -> u32 {
     match state.slot(handle) {
         Some(s) => s,
         None => {
-            state.errors.push(PipelineError::internal("no slot was assigned"));
+            state
+                .errors
+                .push(PipelineError::internal("no slot was assigned"));
             0
         }
     }
@@ -64,29 +66,63 @@ fn convert(state: &mut JobState<'_>, expr: Expr) -> o::Expr {
         Expr::Core(name) => core(name),
         Expr::Output(e) => *e,
         Expr::Literal(l) => o::Expr::Literal(l),
-        Expr::ReadProp { receiver, name, optional } => o::Expr::Prop { receiver: boxed(state, *receiver), name, optional },
-        Expr::ReadKey { receiver, index, optional } => {
-            o::Expr::Key { receiver: boxed(state, *receiver), index: boxed(state, *index), optional }
-        }
-        Expr::Invoke { callee, args, optional, pure } => {
-            o::Expr::Call { callee: boxed(state, *callee), args: all(state, args), pure, optional }
-        }
+        Expr::ReadProp {
+            receiver,
+            name,
+            optional,
+        } => o::Expr::Prop {
+            receiver: boxed(state, *receiver),
+            name,
+            optional,
+        },
+        Expr::ReadKey {
+            receiver,
+            index,
+            optional,
+        } => o::Expr::Key {
+            receiver: boxed(state, *receiver),
+            index: boxed(state, *index),
+            optional,
+        },
+        Expr::Invoke {
+            callee,
+            args,
+            optional,
+            pure,
+        } => o::Expr::Call {
+            callee: boxed(state, *callee),
+            args: all(state, args),
+            pure,
+            optional,
+        },
         Expr::LiteralArray(items) => o::Expr::Array(all(state, items)),
         Expr::LiteralMap(entries) => o::Expr::Map(
             entries
                 .into_iter()
                 .map(|e| match e {
-                    MapEntry::Property { key, quoted, value } => o::MapEntry::Property { key, quoted, value: to_output(state, value) },
+                    MapEntry::Property { key, quoted, value } => o::MapEntry::Property {
+                        key,
+                        quoted,
+                        value: to_output(state, value),
+                    },
                     MapEntry::Spread(e) => o::MapEntry::Spread(to_output(state, e)),
                 })
                 .collect(),
         ),
-        Expr::Binary { op, lhs, rhs } => o::Expr::Binary { op, lhs: boxed(state, *lhs), rhs: boxed(state, *rhs) },
+        Expr::Binary { op, lhs, rhs } => o::Expr::Binary {
+            op,
+            lhs: boxed(state, *lhs),
+            rhs: boxed(state, *rhs),
+        },
         Expr::Unary { op, expr } => o::Expr::Unary(op, boxed(state, *expr)),
         Expr::Not(e) => o::Expr::Not(boxed(state, *e)),
         Expr::Typeof(e) => o::Expr::Typeof(boxed(state, *e)),
         Expr::Void(e) => o::Expr::Void(boxed(state, *e)),
-        Expr::Conditional { condition, true_case, false_case } => o::Expr::Conditional {
+        Expr::Conditional {
+            condition,
+            true_case,
+            false_case,
+        } => o::Expr::Conditional {
             condition: boxed(state, *condition),
             true_case: boxed(state, *true_case),
             false_case: match false_case {
@@ -96,39 +132,84 @@ fn convert(state: &mut JobState<'_>, expr: Expr) -> o::Expr {
         },
         Expr::Paren(e) | Expr::RequiredParen(e) => o::Expr::Paren(boxed(state, *e)),
         Expr::Spread(e) => o::Expr::Spread(boxed(state, *e)),
-        Expr::TemplateLiteral { elements, exprs } => o::Expr::Template { elements, exprs: all(state, exprs) },
-        Expr::TaggedTemplate { tag, elements, exprs } => {
-            o::Expr::TaggedTemplate { tag: boxed(state, *tag), elements, exprs: all(state, exprs) }
-        }
+        Expr::TemplateLiteral { elements, exprs } => o::Expr::Template {
+            elements,
+            exprs: all(state, exprs),
+        },
+        Expr::TaggedTemplate {
+            tag,
+            elements,
+            exprs,
+        } => o::Expr::TaggedTemplate {
+            tag: boxed(state, *tag),
+            elements,
+            exprs: all(state, exprs),
+        },
         Expr::Regex { body, flags } => o::Expr::Regex { body, flags },
         Expr::ArrowFn { params, body } => o::Expr::Arrow {
             params,
             body: match body {
                 ArrowBody::Expr(e) => o::ArrowBody::Expr(boxed(state, *e)),
-                ArrowBody::Block(stmts) => o::ArrowBody::Block(stmts.into_iter().map(|s| stmt_to_output(state, s)).collect()),
+                ArrowBody::Block(stmts) => o::ArrowBody::Block(
+                    stmts
+                        .into_iter()
+                        .map(|s| stmt_to_output(state, s))
+                        .collect(),
+                ),
             },
         },
-        Expr::Function { name, params, body } => {
-            o::Expr::Function { name, params, body: body.into_iter().map(|s| stmt_to_output(state, s)).collect() }
+        Expr::Function { name, params, body } => o::Expr::Function {
+            name,
+            params,
+            body: body.into_iter().map(|s| stmt_to_output(state, s)).collect(),
+        },
+        Expr::NextContext { steps } => {
+            core("ɵɵnextContext").call(if steps == 1 { vec![] } else { vec![num(steps)] })
         }
-        Expr::NextContext { steps } => core("ɵɵnextContext").call(if steps == 1 { vec![] } else { vec![num(steps)] }),
-        Expr::Reference { slot: handle, offset, .. } => {
+        Expr::Reference {
+            slot: handle,
+            offset,
+            ..
+        } => {
             let s = slot(state, handle);
             core("ɵɵreference").call(vec![num(s + 1 + offset)])
         }
-        Expr::RestoreView(RestoreViewTarget::Expr(view)) => core("ɵɵrestoreView").call(vec![to_output(state, *view)]),
+        Expr::RestoreView(RestoreViewTarget::Expr(view)) => {
+            core("ɵɵrestoreView").call(vec![to_output(state, *view)])
+        }
         Expr::ResetView(e) => core("ɵɵresetView").call(vec![to_output(state, *e)]),
         Expr::GetCurrentView => core("ɵɵgetCurrentView").call(vec![]),
-        Expr::ReadVariable { name: Some(name), .. } | Expr::ReadTemporary { name: Some(name), .. } => o::var(name),
-        Expr::AssignTemporary { name: Some(name), expr, .. } => o::var(name).set(to_output(state, *expr)),
+        Expr::ReadVariable {
+            name: Some(name), ..
+        }
+        | Expr::ReadTemporary {
+            name: Some(name), ..
+        } => o::var(name),
+        Expr::AssignTemporary {
+            name: Some(name),
+            expr,
+            ..
+        } => o::var(name).set(to_output(state, *expr)),
         Expr::PureFunction(pf) => {
-            let PureFunction { fn_ref, args, var_offset, .. } = *pf;
-            let Some(fn_ref) = fn_ref else { return internal(state, "pure functions must have been extracted") };
+            let PureFunction {
+                fn_ref,
+                args,
+                var_offset,
+                ..
+            } = *pf;
+            let Some(fn_ref) = fn_ref else {
+                return internal(state, "pure functions must have been extracted");
+            };
             let fn_ref = to_output(state, fn_ref);
             let args = all(state, args);
             variadic(&PURE_FUNCTION, vec![opt_num(var_offset), fn_ref], args)
         }
-        Expr::PipeBinding { slot: handle, args, var_offset, .. } => {
+        Expr::PipeBinding {
+            slot: handle,
+            args,
+            var_offset,
+            ..
+        } => {
             let s = slot(state, handle);
             let name = match args.len() {
                 1 => "ɵɵpipeBind1",
@@ -141,7 +222,12 @@ fn convert(state: &mut JobState<'_>, expr: Expr) -> o::Expr {
             call_args.extend(all(state, args));
             core(name).call(call_args)
         }
-        Expr::PipeBindingVariadic { slot: handle, args, var_offset, .. } => {
+        Expr::PipeBindingVariadic {
+            slot: handle,
+            args,
+            var_offset,
+            ..
+        } => {
             let s = slot(state, handle);
             let args = to_output(state, *args);
             core("ɵɵpipeBindV").call(vec![num(s), opt_num(var_offset), args])
@@ -156,8 +242,47 @@ fn convert(state: &mut JobState<'_>, expr: Expr) -> o::Expr {
         }
         Expr::StoreLet { value, .. } => core("ɵɵstoreLet").call(vec![to_output(state, *value)]),
         Expr::TrackContext(_) => o::var("this"),
-        other => internal(state, format!("unsupported reification of an IR expression: {other:?}")),
+        Expr::ArrowFunction { index, var_offset } => {
+            let Some(function) = state
+                .reifying_functions
+                .get_mut(index as usize)
+                .and_then(Option::take)
+            else {
+                return internal(state, "arrow function reified twice or not found");
+            };
+            let factory = arrow_function_factory(state, function);
+            let reference = state
+                .pool
+                .get_shared_function_reference(factory, "arrowFn", true);
+            core("ɵɵarrowFunction").call(vec![opt_num(var_offset), reference, o::var("ctx")])
+        }
+        other => internal(
+            state,
+            format!("unsupported reification of an IR expression: {other:?}"),
+        ),
     }
+}
+
+/// `getArrowFunctionFactory`: `(ctx, view) => (params) => body`.
+fn arrow_function_factory(
+    state: &mut JobState<'_>,
+    function: crate::job::ArrowFunction,
+) -> o::Expr {
+    let mut ops = function.ops;
+    let mut statements = reify_statements(state, &mut ops, state.mode);
+    let body = if statements.len() == 1 && matches!(statements[0], o::Stmt::Return(_)) {
+        match statements.remove(0) {
+            o::Stmt::Return(value) => o::ArrowBody::Expr(Box::new(value)),
+            other => o::ArrowBody::Block(vec![other]),
+        }
+    } else {
+        o::ArrowBody::Block(statements)
+    };
+    let inner = o::Expr::Arrow {
+        params: function.params,
+        body,
+    };
+    o::arrow(vec!["ctx".to_string(), "view".to_string()], inner)
 }
 
 /// Converts an IR statement.
@@ -168,16 +293,27 @@ pub fn stmt_to_output(state: &mut JobState<'_>, stmt: Stmt) -> o::Stmt {
             let ret = o::Stmt::Return(to_output(state, value));
             if ts_ignore {
                 o::Stmt::Commented {
-                    comments: vec![o::LeadingComment { text: "@ts-ignore".into(), multiline: false, trailing_newline: true }],
+                    comments: vec![o::LeadingComment {
+                        text: "@ts-ignore".into(),
+                        multiline: false,
+                        trailing_newline: true,
+                    }],
                     stmt: Box::new(ret),
                 }
             } else {
                 ret
             }
         }
-        Stmt::DeclareVar { name, value, is_const } => {
-            o::Stmt::DeclareVar { name, value: value.map(|v| to_output(state, v)), is_const, exported: false }
-        }
+        Stmt::DeclareVar {
+            name,
+            value,
+            is_const,
+        } => o::Stmt::DeclareVar {
+            name,
+            value: value.map(|v| to_output(state, v)),
+            is_const,
+            exported: false,
+        },
     }
 }
 
@@ -239,8 +375,14 @@ const PURE_FUNCTION: Variadic = Variadic {
 
 /// `callVariadicInstructionExpr`.
 fn variadic(config: &Variadic, base: Vec<o::Expr>, mut args: Vec<o::Expr>) -> o::Expr {
-    let n = if config.interpolation { args.len().saturating_sub(1) / 2 } else { args.len() };
-    if args.len() > 1 && matches!(args.last(), Some(o::Expr::Literal(o::Literal::String(s))) if s.is_empty()) {
+    let n = if config.interpolation {
+        args.len().saturating_sub(1) / 2
+    } else {
+        args.len()
+    };
+    if args.len() > 1
+        && matches!(args.last(), Some(o::Expr::Literal(o::Literal::String(s))) if s.is_empty())
+    {
         args.pop();
     }
     let mut call_args = base;
@@ -255,7 +397,11 @@ fn variadic(config: &Variadic, base: Vec<o::Expr>, mut args: Vec<o::Expr>) -> o:
 
 /// `collateInterpolationArgs`.
 fn collate(strings: Vec<String>, expressions: Vec<o::Expr>) -> Vec<o::Expr> {
-    if expressions.len() == 1 && strings.len() == 2 && strings[0].is_empty() && strings[1].is_empty() {
+    if expressions.len() == 1
+        && strings.len() == 2
+        && strings[0].is_empty()
+        && strings[1].is_empty()
+    {
         return expressions;
     }
     let mut out = Vec::with_capacity(strings.len() + expressions.len());
@@ -280,7 +426,13 @@ fn value_to_output(state: &mut JobState<'_>, value: BindingValue) -> o::Expr {
 }
 
 /// `elementOrContainerBase`.
-fn element_or_container(name: &str, slot: u32, tag: Option<&str>, const_index: Option<u32>, local_refs: Option<u32>) -> o::Stmt {
+fn element_or_container(
+    name: &str,
+    slot: u32,
+    tag: Option<&str>,
+    const_index: Option<u32>,
+    local_refs: Option<u32>,
+) -> o::Stmt {
     let mut args = vec![num(slot)];
     if let Some(tag) = tag {
         args.push(o::str_lit(tag));
@@ -307,7 +459,14 @@ fn template_base(
     const_index: Option<u32>,
     local_refs: Option<u32>,
 ) -> o::Stmt {
-    let mut args = vec![num(slot), o::var(fn_name), opt_num(decls), opt_num(vars), tag.map_or(o::null(), o::str_lit), opt_num(const_index)];
+    let mut args = vec![
+        num(slot),
+        o::var(fn_name),
+        opt_num(decls),
+        opt_num(vars),
+        tag.map_or(o::null(), o::str_lit),
+        opt_num(const_index),
+    ];
     if let Some(refs) = local_refs {
         args.push(num(refs));
         args.push(core("ɵɵtemplateRefExtractor"));
@@ -338,23 +497,33 @@ fn property_base(name: &str, prop: &str, value: o::Expr, sanitizer: Option<o::Ex
 }
 
 /// Reifies the ops of a handler or track list as statements.
-fn reify_statements(job_state: &mut JobState<'_>, views: &Views, ops: &mut OpList, mode: CompilationMode) -> Vec<o::Stmt> {
-    reify_update_list(job_state, views, ops, mode);
+fn reify_statements(
+    job_state: &mut JobState<'_>,
+    ops: &mut OpList,
+    mode: CompilationMode,
+) -> Vec<o::Stmt> {
+    reify_update_list(job_state, ops, mode);
     ops.take_all()
         .into_iter()
         .filter_map(|op| match op {
             Op::Reified(s) => Some(s),
             other => {
-                job_state.errors.push(PipelineError::internal(format!("expected reified statements, but found op {}", other.kind_name())));
+                job_state.errors.push(PipelineError::internal(format!(
+                    "expected reified statements, but found op {}",
+                    other.kind_name()
+                )));
                 None
             }
         })
         .collect()
 }
 
+/// The function name, `decls` and `vars` of a view.
+type ViewInfo = (Option<String>, Option<u32>, Option<u32>);
+
 /// The names, decls and vars of the views, for template instructions.
 struct Views {
-    entries: std::collections::HashMap<Xref, (Option<String>, Option<u32>, Option<u32>)>,
+    entries: std::collections::HashMap<Xref, ViewInfo>,
 }
 
 impl Views {
@@ -367,16 +536,29 @@ impl Views {
 }
 
 pub fn run(job: &mut Job<'_>) {
-    let views = Views { entries: job.units.iter().map(|u| (u.xref, (u.fn_name.clone(), u.decls, u.vars))).collect() };
+    let views = Views {
+        entries: job
+            .units
+            .iter()
+            .map(|u| (u.xref, (u.fn_name.clone(), u.decls, u.vars)))
+            .collect(),
+    };
     let mode = job.state.mode;
     let state = &mut job.state;
     for unit in &mut job.units {
+        state.reifying_functions = unit.functions.drain(..).map(Some).collect();
         reify_create_list(state, &views, &mut unit.create, mode);
-        reify_update_list(state, &views, &mut unit.update, mode);
+        reify_update_list(state, &mut unit.update, mode);
+        state.reifying_functions.clear();
     }
 }
 
-fn reify_create_list(state: &mut JobState<'_>, views: &Views, ops: &mut OpList, mode: CompilationMode) {
+fn reify_create_list(
+    state: &mut JobState<'_>,
+    views: &Views,
+    ops: &mut OpList,
+    mode: CompilationMode,
+) {
     let dom = mode == CompilationMode::DomOnly;
     let mut cursor = ops.first();
     while let Some(id) = cursor {
@@ -394,7 +576,13 @@ fn reify_create_list(state: &mut JobState<'_>, views: &Views, ops: &mut OpList, 
     }
 }
 
-fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode: CompilationMode) -> Option<o::Stmt> {
+fn reify_create(
+    state: &mut JobState<'_>,
+    views: &Views,
+    op: Op,
+    dom: bool,
+    mode: CompilationMode,
+) -> Option<o::Stmt> {
     Some(match op {
         Op::Text(t) => {
             let s = slot(state, t.handle);
@@ -406,32 +594,103 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
         }
         Op::ElementStart(e) => {
             let s = slot(state, e.handle);
-            element_or_container(if dom { "ɵɵdomElementStart" } else { "ɵɵelementStart" }, s, Some(&e.tag), e.attributes, e.local_refs.const_index())
+            element_or_container(
+                if dom {
+                    "ɵɵdomElementStart"
+                } else {
+                    "ɵɵelementStart"
+                },
+                s,
+                Some(&e.tag),
+                e.attributes,
+                e.local_refs.const_index(),
+            )
         }
         Op::Element(e) => {
             let s = slot(state, e.handle);
-            element_or_container(if dom { "ɵɵdomElement" } else { "ɵɵelement" }, s, Some(&e.tag), e.attributes, e.local_refs.const_index())
+            element_or_container(
+                if dom { "ɵɵdomElement" } else { "ɵɵelement" },
+                s,
+                Some(&e.tag),
+                e.attributes,
+                e.local_refs.const_index(),
+            )
         }
-        Op::ElementEnd(_) => call(if dom { "ɵɵdomElementEnd" } else { "ɵɵelementEnd" }, vec![]),
+        Op::ElementEnd(_) => call(
+            if dom {
+                "ɵɵdomElementEnd"
+            } else {
+                "ɵɵelementEnd"
+            },
+            vec![],
+        ),
         Op::ContainerStart(e) => {
             let s = slot(state, e.handle);
-            let name = if dom { "ɵɵdomElementContainerStart" } else { "ɵɵelementContainerStart" };
+            let name = if dom {
+                "ɵɵdomElementContainerStart"
+            } else {
+                "ɵɵelementContainerStart"
+            };
             element_or_container(name, s, None, e.attributes, e.local_refs.const_index())
         }
         Op::Container(e) => {
             let s = slot(state, e.handle);
-            let name = if dom { "ɵɵdomElementContainer" } else { "ɵɵelementContainer" };
+            let name = if dom {
+                "ɵɵdomElementContainer"
+            } else {
+                "ɵɵelementContainer"
+            };
             element_or_container(name, s, None, e.attributes, e.local_refs.const_index())
         }
-        Op::ContainerEnd(_) => call(if dom { "ɵɵdomElementContainerEnd" } else { "ɵɵelementContainerEnd" }, vec![]),
+        Op::ContainerEnd(_) => call(
+            if dom {
+                "ɵɵdomElementContainerEnd"
+            } else {
+                "ɵɵelementContainerEnd"
+            },
+            vec![],
+        ),
         Op::Template(t) => {
             let s = slot(state, t.handle);
             let (fn_name, decls, vars) = views.get(t.xref);
-            let name = if t.template_kind == TemplateKind::Block || dom { "ɵɵdomTemplate" } else { "ɵɵtemplate" };
-            template_base(name, s, &fn_name, decls, vars, t.tag.as_deref(), t.attributes, t.local_refs.const_index())
+            let name = if t.template_kind == TemplateKind::Block || dom {
+                "ɵɵdomTemplate"
+            } else {
+                "ɵɵtemplate"
+            };
+            template_base(
+                name,
+                s,
+                &fn_name,
+                decls,
+                vars,
+                t.tag.as_deref(),
+                t.attributes,
+                t.local_refs.const_index(),
+            )
         }
         Op::ConditionalCreate(t) => conditional_create(state, views, "ɵɵconditionalCreate", &t),
-        Op::ConditionalBranchCreate(t) => conditional_create(state, views, "ɵɵconditionalBranchCreate", &t),
+        Op::ConditionalBranchCreate(t) => {
+            conditional_create(state, views, "ɵɵconditionalBranchCreate", &t)
+        }
+        Op::BoundaryCreate(b) => {
+            let s = slot(state, b.handle);
+            call("ɵɵboundaryCreate", vec![num(s)])
+        }
+        Op::BoundaryErrorCreate(b) => {
+            let s = slot(state, b.handle);
+            let (fn_name, decls, vars) = views.get(b.xref);
+            template_base(
+                "ɵɵconditionalBranchCreate",
+                s,
+                &fn_name,
+                decls,
+                vars,
+                None,
+                None,
+                None,
+            )
+        }
         Op::DisableBindings(_) => call("ɵɵdisableBindings", vec![]),
         Op::EnableBindings(_) => call("ɵɵenableBindings", vec![]),
         Op::Pipe { handle, name, .. } => {
@@ -461,8 +720,12 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
                 }
             };
             let mut handler_ops = l.handler_ops;
-            let body = reify_statements(state, views, &mut handler_ops, mode);
-            let params = if l.consumes_dollar_event { vec!["$event".to_string()] } else { vec![] };
+            let body = reify_statements(state, &mut handler_ops, mode);
+            let params = if l.consumes_dollar_event {
+                vec!["$event".to_string()]
+            } else {
+                vec![]
+            };
             let handler = o::function(l.handler_fn_name.clone(), params, body);
             let mut args = vec![o::str_lit(l.name.clone()), handler];
             args.extend(resolver.map(core));
@@ -479,7 +742,7 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
         Op::TwoWayListener(l) => {
             let l = *l;
             let mut handler_ops = l.handler_ops;
-            let body = reify_statements(state, views, &mut handler_ops, mode);
+            let body = reify_statements(state, &mut handler_ops, mode);
             let handler = o::function(l.handler_fn_name.clone(), vec!["$event".to_string()], body);
             call("ɵɵtwoWayListener", vec![o::str_lit(l.name), handler])
         }
@@ -504,7 +767,9 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
             let placeholder = d.placeholder_slot.map(|h| slot(state, h));
             let error = d.error_slot.map(|h| slot(state, h));
             let loading_config = d.loading_config.map_or(o::null(), |e| to_output(state, e));
-            let placeholder_config = d.placeholder_config.map_or(o::null(), |e| to_output(state, e));
+            let placeholder_config = d
+                .placeholder_config
+                .map_or(o::null(), |e| to_output(state, e));
             let mut args = vec![
                 num(self_slot),
                 num(main),
@@ -514,7 +779,11 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
                 opt_num(error),
                 loading_config,
                 placeholder_config,
-                if timer { core("ɵɵdeferEnableTimerScheduling") } else { o::null() },
+                if timer {
+                    core("ɵɵdeferEnableTimerScheduling")
+                } else {
+                    o::null()
+                },
                 opt_num(d.flags),
             ];
             while matches!(args.last(), Some(o::Expr::Literal(o::Literal::Null))) {
@@ -522,7 +791,9 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
             }
             call("ɵɵdefer", args)
         }
-        Op::DeferOn { trigger, modifier, .. } => defer_on(state, *trigger, modifier),
+        Op::DeferOn {
+            trigger, modifier, ..
+        } => defer_on(state, *trigger, modifier),
         Op::ProjectionDef(def) => {
             let args = match def {
                 Some(d) => vec![to_output(state, d)],
@@ -530,7 +801,9 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
             };
             call("ɵɵprojectionDef", args)
         }
-        Op::EnableIncrementalHydrationRuntime => call("ɵɵenableIncrementalHydrationRuntime", vec![]),
+        Op::EnableIncrementalHydrationRuntime => {
+            call("ɵɵenableIncrementalHydrationRuntime", vec![])
+        }
         Op::Projection(p) => {
             let p = *p;
             let s = slot(state, p.handle);
@@ -558,10 +831,25 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
             let s = slot(state, r.handle);
             let (fn_name, _, _) = views.get(r.xref);
             let uses_component_instance = r.uses_component_instance;
-            let (decls, vars, tag, attributes, empty_view, empty_tag, empty_attributes) =
-                (r.decls, r.vars, r.tag.clone(), r.attributes, r.empty_view, r.empty_tag.clone(), r.empty_attributes);
-            let track_by = reify_track_by(state, views, r, mode);
-            let mut args = vec![num(s), o::var(fn_name), opt_num(decls), opt_num(vars), tag.map_or(o::null(), o::str_lit), opt_num(attributes), track_by];
+            let (decls, vars, tag, attributes, empty_view, empty_tag, empty_attributes) = (
+                r.decls,
+                r.vars,
+                r.tag.clone(),
+                r.attributes,
+                r.empty_view,
+                r.empty_tag.clone(),
+                r.empty_attributes,
+            );
+            let track_by = reify_track_by(state, r, mode);
+            let mut args = vec![
+                num(s),
+                o::var(fn_name),
+                opt_num(decls),
+                opt_num(vars),
+                tag.map_or(o::null(), o::str_lit),
+                opt_num(attributes),
+                track_by,
+            ];
             if uses_component_instance || empty_view.is_some() {
                 args.push(o::bool_lit(uses_component_instance));
                 if let Some(empty) = empty_view {
@@ -579,44 +867,84 @@ fn reify_create(state: &mut JobState<'_>, views: &Views, op: Op, dom: bool, mode
             }
             call("ɵɵrepeaterCreate", args)
         }
-        Op::SourceLocation { template_path, locations } => {
+        Op::SourceLocation {
+            template_path,
+            locations,
+        } => {
             let mut items = Vec::with_capacity(locations.len());
             for (handle, offset, line, column) in locations {
                 let s = slot(state, handle);
-                items.push(o::Expr::Array(vec![num(s), num(offset), num(line), num(column)]));
+                items.push(o::Expr::Array(vec![
+                    num(s),
+                    num(offset),
+                    num(line),
+                    num(column),
+                ]));
             }
-            call("ɵɵattachSourceLocations", vec![o::str_lit(template_path), o::Expr::Array(items)])
+            call(
+                "ɵɵattachSourceLocations",
+                vec![o::str_lit(template_path), o::Expr::Array(items)],
+            )
         }
         Op::ControlCreate { .. } => call("ɵɵcontrolCreate", vec![]),
         Op::Statement(s) => stmt_to_output(state, s),
         Op::Reified(s) => s,
         other => {
-            state.errors.push(PipelineError::internal(format!("unsupported reification of create op {}", other.kind_name())));
+            state.errors.push(PipelineError::internal(format!(
+                "unsupported reification of create op {}",
+                other.kind_name()
+            )));
             return None;
         }
     })
 }
 
-fn conditional_create(state: &mut JobState<'_>, views: &Views, name: &str, t: &TemplateOp) -> o::Stmt {
+fn conditional_create(
+    state: &mut JobState<'_>,
+    views: &Views,
+    name: &str,
+    t: &TemplateOp,
+) -> o::Stmt {
     let s = slot(state, t.handle);
     let (fn_name, decls, vars) = views.get(t.xref);
-    template_base(name, s, &fn_name, decls, vars, t.tag.as_deref(), t.attributes, t.local_refs.const_index())
+    template_base(
+        name,
+        s,
+        &fn_name,
+        decls,
+        vars,
+        t.tag.as_deref(),
+        t.attributes,
+        t.local_refs.const_index(),
+    )
 }
 
 fn variable_stmt(state: &mut JobState<'_>, v: VariableOp) -> o::Stmt {
     let name = state.variable(v.variable).name.clone();
     let Some(name) = name else {
-        state.errors.push(PipelineError::internal(format!("unnamed variable {}", v.xref.0)));
+        state.errors.push(PipelineError::internal(format!(
+            "unnamed variable {}",
+            v.xref.0
+        )));
         return o::Stmt::Expr(o::undefined());
     };
     let value = to_output(state, v.initializer);
-    o::Stmt::DeclareVar { name, value: Some(value), is_const: true, exported: false }
+    o::Stmt::DeclareVar {
+        name,
+        value: Some(value),
+        is_const: true,
+        exported: false,
+    }
 }
 
 fn defer_on(state: &mut JobState<'_>, trigger: DeferTrigger, modifier: DeferOpModifier) -> o::Stmt {
     let mut args = Vec::new();
     let hydrate = modifier == DeferOpModifier::Hydrate;
-    let target = |state: &mut JobState<'_>, t: &DeferTrigger| t.target_slot.and_then(|h| state.slot(h)).map_or(o::null(), num);
+    let target = |state: &mut JobState<'_>, t: &DeferTrigger| {
+        t.target_slot
+            .and_then(|h| state.slot(h))
+            .map_or(o::null(), num)
+    };
     match trigger.kind {
         DeferTriggerKind::Never | DeferTriggerKind::Immediate => {}
         DeferTriggerKind::Idle => {
@@ -668,7 +996,9 @@ fn defer_on(state: &mut JobState<'_>, trigger: DeferTrigger, modifier: DeferOpMo
         (DeferTriggerKind::Hover, DeferOpModifier::Prefetch) => "ɵɵdeferPrefetchOnHover",
         (DeferTriggerKind::Hover, DeferOpModifier::Hydrate) => "ɵɵdeferHydrateOnHover",
         (DeferTriggerKind::Interaction, DeferOpModifier::None) => "ɵɵdeferOnInteraction",
-        (DeferTriggerKind::Interaction, DeferOpModifier::Prefetch) => "ɵɵdeferPrefetchOnInteraction",
+        (DeferTriggerKind::Interaction, DeferOpModifier::Prefetch) => {
+            "ɵɵdeferPrefetchOnInteraction"
+        }
         (DeferTriggerKind::Interaction, DeferOpModifier::Hydrate) => "ɵɵdeferHydrateOnInteraction",
         (DeferTriggerKind::Viewport, DeferOpModifier::None) => "ɵɵdeferOnViewport",
         (DeferTriggerKind::Viewport, DeferOpModifier::Prefetch) => "ɵɵdeferPrefetchOnViewport",
@@ -678,7 +1008,7 @@ fn defer_on(state: &mut JobState<'_>, trigger: DeferTrigger, modifier: DeferOpMo
 }
 
 /// `reifyTrackBy`: the track function, shared through the constant pool (`_forTrackN`).
-fn reify_track_by(state: &mut JobState<'_>, views: &Views, r: RepeaterCreateOp, mode: CompilationMode) -> o::Expr {
+fn reify_track_by(state: &mut JobState<'_>, r: RepeaterCreateOp, mode: CompilationMode) -> o::Expr {
     if let Some(f) = r.track_by_fn {
         return to_output(state, f);
     }
@@ -693,8 +1023,9 @@ fn reify_track_by(state: &mut JobState<'_>, views: &Views, r: RepeaterCreateOp, 
             }
         }
         Some(mut ops) => {
-            let mut statements = reify_statements(state, views, &mut ops, mode);
-            let single_return = statements.len() == 1 && matches!(unwrap_commented(&statements[0]), o::Stmt::Return(_));
+            let mut statements = reify_statements(state, &mut ops, mode);
+            let single_return = statements.len() == 1
+                && matches!(unwrap_commented(&statements[0]), o::Stmt::Return(_));
             if r.uses_component_instance || !single_return {
                 o::function(None, params, statements)
             } else {
@@ -705,7 +1036,9 @@ fn reify_track_by(state: &mut JobState<'_>, views: &Views, r: RepeaterCreateOp, 
             }
         }
     };
-    state.pool.get_shared_function_reference(function, "_forTrack", true)
+    state
+        .pool
+        .get_shared_function_reference(function, "_forTrack", true)
 }
 
 fn unwrap_commented(s: &o::Stmt) -> &o::Stmt {
@@ -722,13 +1055,13 @@ fn unwrap_commented_owned(s: o::Stmt) -> o::Stmt {
     }
 }
 
-fn reify_update_list(state: &mut JobState<'_>, views: &Views, ops: &mut OpList, mode: CompilationMode) {
+fn reify_update_list(state: &mut JobState<'_>, ops: &mut OpList, mode: CompilationMode) {
     let dom = mode == CompilationMode::DomOnly;
     let mut cursor = ops.first();
     while let Some(id) = cursor {
         cursor = ops.next(id);
         let op = ops.replace(id, Op::ListEnd);
-        match reify_update(state, views, op, dom) {
+        match reify_update(state, op, dom) {
             Some(s) => {
                 ops.replace(id, Op::Reified(s));
             }
@@ -739,16 +1072,27 @@ fn reify_update_list(state: &mut JobState<'_>, views: &Views, ops: &mut OpList, 
     }
 }
 
-fn reify_update(state: &mut JobState<'_>, _views: &Views, op: Op, dom: bool) -> Option<o::Stmt> {
+fn reify_update(state: &mut JobState<'_>, op: Op, dom: bool) -> Option<o::Stmt> {
     Some(match op {
-        Op::Advance { delta, .. } => call("ɵɵadvance", if delta > 1 { vec![num(delta)] } else { vec![] }),
+        Op::Advance { delta, .. } => call(
+            "ɵɵadvance",
+            if delta > 1 { vec![num(delta)] } else { vec![] },
+        ),
         Op::Property(p) => {
             let p = *p;
             let value = value_to_output(state, p.expression);
             let sanitizer = p.sanitizer.map(|s| to_output(state, s));
-            let synthetic = matches!(p.binding_kind, BindingKind::LegacyAnimation | BindingKind::Animation);
+            let synthetic = matches!(
+                p.binding_kind,
+                BindingKind::LegacyAnimation | BindingKind::Animation
+            );
             if dom && !synthetic {
-                property_base("ɵɵdomProperty", dom_property_name(&p.name), value, sanitizer)
+                property_base(
+                    "ɵɵdomProperty",
+                    dom_property_name(&p.name),
+                    value,
+                    sanitizer,
+                )
             } else if is_aria_attribute(&p.name) {
                 property_base("ɵɵariaProperty", &p.name, value, None)
             } else {
@@ -784,7 +1128,11 @@ fn reify_update(state: &mut JobState<'_>, _views: &Views, op: Op, dom: bool) -> 
         }
         Op::InterpolateText { interpolation, .. } => {
             let exprs = all(state, interpolation.expressions);
-            o::Stmt::Expr(variadic(&TEXT_INTERPOLATE, Vec::new(), collate(interpolation.strings, exprs)))
+            o::Stmt::Expr(variadic(
+                &TEXT_INTERPOLATE,
+                Vec::new(),
+                collate(interpolation.strings, exprs),
+            ))
         }
         Op::Attribute(a) => {
             let a = *a;
@@ -802,22 +1150,34 @@ fn reify_update(state: &mut JobState<'_>, _views: &Views, op: Op, dom: bool) -> 
         Op::DomProperty(p) => {
             let p = *p;
             if p.expression.is_interpolation() {
-                state.errors.push(PipelineError::internal("interpolated host property bindings are not handled"));
+                state.errors.push(PipelineError::internal(
+                    "interpolated host property bindings are not handled",
+                ));
                 return None;
             }
             let value = value_to_output(state, p.expression);
-            if matches!(p.binding_kind, BindingKind::LegacyAnimation | BindingKind::Animation) {
+            if matches!(
+                p.binding_kind,
+                BindingKind::LegacyAnimation | BindingKind::Animation
+            ) {
                 call("ɵɵsyntheticHostProperty", vec![o::str_lit(p.name), value])
             } else {
                 let sanitizer = p.sanitizer.map(|s| to_output(state, s));
-                property_base("ɵɵdomProperty", dom_property_name(&p.name), value, sanitizer)
+                property_base(
+                    "ɵɵdomProperty",
+                    dom_property_name(&p.name),
+                    value,
+                    sanitizer,
+                )
             }
         }
         Op::Variable(v) => variable_stmt(state, *v),
         Op::Conditional(c) => {
             let c = *c;
             let Some(processed) = c.processed else {
-                state.errors.push(PipelineError::internal("conditional test was not set"));
+                state
+                    .errors
+                    .push(PipelineError::internal("conditional test was not set"));
                 return None;
             };
             let mut args = vec![to_output(state, processed)];
@@ -825,6 +1185,22 @@ fn reify_update(state: &mut JobState<'_>, _views: &Views, op: Op, dom: bool) -> 
                 args.push(to_output(state, v));
             }
             call("ɵɵconditional", args)
+        }
+        Op::Boundary(b) => {
+            let b = *b;
+            let Some(processed) = b.processed else {
+                state
+                    .errors
+                    .push(PipelineError::internal("boundary test was not set"));
+                return None;
+            };
+            let boundary_slot = slot(state, b.target_slot);
+            let primary_slot = slot(state, b.guarded.target_slot);
+            let processed = to_output(state, processed);
+            call(
+                "ɵɵboundaryUpdate",
+                vec![num(boundary_slot), processed, num(primary_slot)],
+            )
         }
         Op::Repeater { collection, .. } => {
             let c = to_output(state, collection);
@@ -842,7 +1218,10 @@ fn reify_update(state: &mut JobState<'_>, _views: &Views, op: Op, dom: bool) -> 
         Op::Statement(s) => stmt_to_output(state, s),
         Op::Reified(s) => s,
         other => {
-            state.errors.push(PipelineError::internal(format!("unsupported reification of update op {}", other.kind_name())));
+            state.errors.push(PipelineError::internal(format!(
+                "unsupported reification of update op {}",
+                other.kind_name()
+            )));
             return None;
         }
     })

@@ -11,7 +11,9 @@ pub fn run(job: &mut Job<'_>) {
             let value = match &unit.update[id] {
                 Op::Attribute(a) => &a.expression,
                 Op::Binding(b) => &b.expression,
-                Op::ClassProp(s) | Op::ClassMap(s) | Op::StyleProp(s) | Op::StyleMap(s) => &s.expression,
+                Op::ClassProp(s) | Op::ClassMap(s) | Op::StyleProp(s) | Op::StyleMap(s) => {
+                    &s.expression
+                }
                 Op::Property(p) => &p.expression,
                 _ => continue,
             };

@@ -10,11 +10,17 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.update.first();
         while let Some(id) = cursor {
             cursor = unit.update.next(id);
-            let Op::Variable(v) = &unit.update[id] else { continue };
+            let Op::Variable(v) = &unit.update[id] else {
+                continue;
+            };
             if !matches!(v.initializer, Expr::StoreLet { .. }) {
                 continue;
             }
-            let SemanticVariableKind::Identifier { identifier, .. } = &variables[v.variable.0 as usize].kind else { continue };
+            let SemanticVariableKind::Identifier { identifier, .. } =
+                &variables[v.variable.0 as usize].kind
+            else {
+                continue;
+            };
             let name = identifier.clone();
             let mut current = Some(id);
             while let Some(c) = current {

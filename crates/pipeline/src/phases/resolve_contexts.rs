@@ -11,6 +11,9 @@ pub fn run(job: &mut Job<'_>) {
     let state = &mut job.state;
     for unit in &mut job.units {
         let xref = unit.xref;
+        for function in &mut unit.functions {
+            process(state, xref, &mut function.ops);
+        }
         process(state, xref, &mut unit.create);
         process(state, xref, &mut unit.update);
     }
@@ -24,7 +27,9 @@ fn process(state: &mut JobState<'_>, view: Xref, ops: &mut OpList) {
         cursor = ops.next(id);
         match &mut ops[id] {
             Op::Variable(v) => {
-                if let SemanticVariableKind::Context { view: context_view } = &state.variable(v.variable).kind {
+                if let SemanticVariableKind::Context { view: context_view } =
+                    &state.variable(v.variable).kind
+                {
                     scope.insert(*context_view, Expr::read_variable(v.xref));
                 }
             }
@@ -46,7 +51,10 @@ fn process(state: &mut JobState<'_>, view: Xref, ops: &mut OpList) {
                 if let Expr::Context(v) = e {
                     match scope.get(v) {
                         Some(resolved) => *e = resolved.clone(),
-                        None => errors.push(PipelineError::internal(format!("no context found for a reference to view {} from view {}", v.0, view.0))),
+                        None => errors.push(PipelineError::internal(format!(
+                            "no context found for a reference to view {} from view {}",
+                            v.0, view.0
+                        ))),
                     }
                 }
             },

@@ -7,7 +7,11 @@ use crate::ir::*;
 use crate::job::Job;
 
 /// Local references with an empty target (`#ref`), by name, of each view.
-fn targets_of_view(job: &Job<'_>, view: Xref, cache: &mut HashMap<Xref, HashMap<String, (Xref, SlotHandle)>>) -> HashMap<String, (Xref, SlotHandle)> {
+fn targets_of_view(
+    job: &Job<'_>,
+    view: Xref,
+    cache: &mut HashMap<Xref, HashMap<String, (Xref, SlotHandle)>>,
+) -> HashMap<String, (Xref, SlotHandle)> {
     if let Some(t) = cache.get(&view) {
         return t.clone();
     }
@@ -18,8 +22,12 @@ fn targets_of_view(job: &Job<'_>, view: Xref, cache: &mut HashMap<Xref, HashMap<
                 continue;
             }
             let (xref, handle, refs) = match op {
-                Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) => (e.xref, e.handle, e.local_refs.list()),
-                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => (t.xref, t.handle, t.local_refs.list()),
+                Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) => {
+                    (e.xref, e.handle, e.local_refs.list())
+                }
+                Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) => {
+                    (t.xref, t.handle, t.local_refs.list())
+                }
                 Op::RepeaterCreate(r) => (r.xref, r.handle, r.local_refs.list()),
                 _ => continue,
             };
@@ -34,9 +42,12 @@ fn targets_of_view(job: &Job<'_>, view: Xref, cache: &mut HashMap<Xref, HashMap<
     targets
 }
 
+/// A resolved trigger target: element xref, slot, view, and how many views up it is.
+type Resolution = (Xref, SlotHandle, Xref, i32);
+
 pub fn run(job: &mut Job<'_>) {
     let mut cache = HashMap::new();
-    let mut resolutions: Vec<(usize, OpId, Option<(Xref, SlotHandle, Xref, i32)>)> = Vec::new();
+    let mut resolutions: Vec<(usize, OpId, Option<Resolution>)> = Vec::new();
     for (index, unit) in job.units.iter().enumerate() {
         let mut defers: HashMap<Xref, (Xref, Option<Xref>)> = HashMap::new();
         for id in unit.create.ids() {
@@ -44,13 +55,35 @@ pub fn run(job: &mut Job<'_>) {
                 Op::Defer(d) => {
                     defers.insert(d.xref, (d.main_view, d.placeholder_view));
                 }
-                Op::DeferOn { defer, trigger, modifier, .. } => {
-                    if !matches!(trigger.kind, DeferTriggerKind::Hover | DeferTriggerKind::Interaction | DeferTriggerKind::Viewport) {
+                Op::DeferOn {
+                    defer,
+                    trigger,
+                    modifier,
+                    ..
+                } => {
+                    if !matches!(
+                        trigger.kind,
+                        DeferTriggerKind::Hover
+                            | DeferTriggerKind::Interaction
+                            | DeferTriggerKind::Viewport
+                    ) {
                         continue;
                     }
-                    let Some(&(main, placeholder)) = defers.get(defer) else { continue };
-                    let placeholder_view = if *modifier == DeferOpModifier::Hydrate { Some(main) } else { placeholder };
-                    let resolved = resolve(job, unit.xref, trigger.target_name.as_deref(), placeholder_view, &mut cache);
+                    let Some(&(main, placeholder)) = defers.get(defer) else {
+                        continue;
+                    };
+                    let placeholder_view = if *modifier == DeferOpModifier::Hydrate {
+                        Some(main)
+                    } else {
+                        placeholder
+                    };
+                    let resolved = resolve(
+                        job,
+                        unit.xref,
+                        trigger.target_name.as_deref(),
+                        placeholder_view,
+                        &mut cache,
+                    );
                     resolutions.push((index, id, resolved));
                 }
                 _ => {}
@@ -75,7 +108,7 @@ fn resolve(
     target_name: Option<&str>,
     placeholder_view: Option<Xref>,
     cache: &mut HashMap<Xref, HashMap<String, (Xref, SlotHandle)>>,
-) -> Option<(Xref, SlotHandle, Xref, i32)> {
+) -> Option<Resolution> {
     let Some(name) = target_name else {
         let placeholder = job.view(placeholder_view?)?;
         for op in placeholder.create.iter() {

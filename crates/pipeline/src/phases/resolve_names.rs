@@ -11,6 +11,9 @@ use crate::job::{Job, JobState, ROOT_XREF};
 pub fn run(job: &mut Job<'_>) {
     let state = &mut job.state;
     for unit in &mut job.units {
+        for function in &mut unit.functions {
+            process_scope(state, &mut function.ops, None);
+        }
         process_scope(state, &mut unit.create, None);
         process_scope(state, &mut unit.update, None);
     }
@@ -24,7 +27,10 @@ fn process_scope(state: &mut JobState<'_>, ops: &mut OpList, mut saved_view: Opt
         cursor = ops.next(id);
         match &mut ops[id] {
             Op::Variable(v) => match &state.variable(v.variable).kind {
-                SemanticVariableKind::Identifier { identifier, local: is_local } => {
+                SemanticVariableKind::Identifier {
+                    identifier,
+                    local: is_local,
+                } => {
                     if *is_local {
                         if local.contains_key(identifier) {
                             continue;
@@ -41,7 +47,8 @@ fn process_scope(state: &mut JobState<'_>, ops: &mut OpList, mut saved_view: Opt
                     }
                 }
                 SemanticVariableKind::SavedView { view } => saved_view = Some((*view, v.xref)),
-                SemanticVariableKind::Context { .. } => {}
+                SemanticVariableKind::Context { .. }
+                | SemanticVariableKind::BoundaryState { .. } => {}
             },
             op => {
                 if let Some(handler) = op.nested_ops_mut() {
@@ -69,7 +76,9 @@ fn process_scope(state: &mut JobState<'_>, ops: &mut OpList, mut saved_view: Opt
                 }
                 Expr::RestoreView(RestoreViewTarget::View(view)) => match saved_view {
                     Some((saved, variable)) if saved == *view => {
-                        *e = Expr::RestoreView(RestoreViewTarget::Expr(Box::new(Expr::read_variable(variable))));
+                        *e = Expr::RestoreView(RestoreViewTarget::Expr(Box::new(
+                            Expr::read_variable(variable),
+                        )));
                     }
                     _ => errors.push(PipelineError::internal(format!("no saved view {}", view.0))),
                 },

@@ -10,7 +10,11 @@ pub fn run(job: &mut Job<'_>) {
     let host = job.state.kind == JobKind::Host;
     let errors = &mut job.state.errors;
     let mut ambiguous = |span| {
-        errors.push(PipelineError::new(codes::HOST, "AssertionError: Ambiguous security context", span));
+        errors.push(PipelineError::new(
+            codes::HOST,
+            "AssertionError: Ambiguous security context",
+            span,
+        ));
     };
     for unit in &mut job.units {
         if !host {
@@ -25,7 +29,9 @@ pub fn run(job: &mut Job<'_>) {
         }
         unit.update.for_each_mut(|op| {
             let (contexts, sanitizer, span) = match op {
-                Op::Property(p) | Op::TwoWayProperty(p) => (&p.security_context, &mut p.sanitizer, p.span),
+                Op::Property(p) | Op::TwoWayProperty(p) => {
+                    (&p.security_context, &mut p.sanitizer, p.span)
+                }
                 Op::Attribute(a) => (&a.security_context, &mut a.sanitizer, a.span),
                 Op::DomProperty(p) => (&p.security_context, &mut p.sanitizer, p.span),
                 _ => return,

@@ -22,13 +22,18 @@ fn needs_restore_view(is_root: bool, ops: &mut OpList) -> bool {
 }
 
 /// `addSaveRestoreViewOperation`.
-fn add_save_restore_view(state: &mut JobState<'_>, view: Xref, ops: &mut OpList) {
+fn add_save_restore_view(
+    state: &mut JobState<'_>,
+    view: Xref,
+    ops: &mut OpList,
+    target: RestoreViewTarget,
+) {
     let variable = state.new_variable(SemanticVariableKind::Context { view });
     let xref = state.allocate_xref();
     ops.prepend(vec![Op::Variable(Box::new(VariableOp {
         xref,
         variable,
-        initializer: Expr::RestoreView(RestoreViewTarget::View(view)),
+        initializer: Expr::RestoreView(target),
         flags: VariableFlags::default(),
     }))]);
     ops.for_each_mut(|op| {
@@ -43,6 +48,17 @@ pub fn run(job: &mut Job<'_>) {
     let state = &mut job.state;
     for (index, unit) in job.units.iter_mut().enumerate() {
         let view = unit.xref;
+        for function in &mut unit.functions {
+            if needs_restore_view(index == 0, &mut function.ops) {
+                // An arrow function restores the view its factory receives.
+                add_save_restore_view(
+                    state,
+                    view,
+                    &mut function.ops,
+                    RestoreViewTarget::Expr(Box::new(Expr::var("view"))),
+                );
+            }
+        }
         let variable = state.new_variable(SemanticVariableKind::SavedView { view });
         let xref = state.allocate_xref();
         unit.create.prepend(vec![Op::Variable(Box::new(VariableOp {
@@ -54,7 +70,7 @@ pub fn run(job: &mut Job<'_>) {
         unit.create.for_each_mut(|op| {
             if let Some(handler) = op.handler_ops_mut() {
                 if needs_restore_view(index == 0, handler) {
-                    add_save_restore_view(state, view, handler);
+                    add_save_restore_view(state, view, handler, RestoreViewTarget::View(view));
                 }
             }
         });

@@ -22,7 +22,9 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.update.first();
         while let Some(id) = cursor {
             cursor = unit.update.next(id);
-            let Op::Binding(b) = &unit.update[id] else { continue };
+            let Op::Binding(b) = &unit.update[id] else {
+                continue;
+            };
             let new_op = match b.binding_kind {
                 BindingKind::Attribute => {
                     if b.name == "ngNonBindable" {
@@ -81,8 +83,14 @@ pub fn run(job: &mut Job<'_>) {
                     }
                     Op::TwoWayProperty(Box::new(property(b, BindingKind::TwoWayProperty)))
                 }
-                BindingKind::Animation | BindingKind::I18n | BindingKind::ClassName | BindingKind::StyleProperty => {
-                    job.state.errors.push(PipelineError::internal(format!("unhandled binding of kind {:?}", b.binding_kind)));
+                BindingKind::Animation
+                | BindingKind::I18n
+                | BindingKind::ClassName
+                | BindingKind::StyleProperty => {
+                    job.state.errors.push(PipelineError::internal(format!(
+                        "unhandled binding of kind {:?}",
+                        b.binding_kind
+                    )));
                     continue;
                 }
                 BindingKind::Template => continue,
@@ -95,10 +103,14 @@ pub fn run(job: &mut Job<'_>) {
     }
     for unit in &mut job.units {
         unit.create.for_each_mut(|op| match op {
-            Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e) if non_bindable.contains(&e.xref) => {
+            Op::ElementStart(e) | Op::Element(e) | Op::ContainerStart(e) | Op::Container(e)
+                if non_bindable.contains(&e.xref) =>
+            {
                 e.non_bindable = true
             }
-            Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t) if non_bindable.contains(&t.xref) => {
+            Op::Template(t) | Op::ConditionalCreate(t) | Op::ConditionalBranchCreate(t)
+                if non_bindable.contains(&t.xref) =>
+            {
                 t.non_bindable = true
             }
             _ => {}

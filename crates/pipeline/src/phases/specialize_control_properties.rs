@@ -27,12 +27,15 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.update.first();
         while let Some(id) = cursor {
             cursor = unit.update.next(id);
-            let Some((target, span)) = is_eligible(&unit.update[id]) else { continue };
+            let Some((target, span)) = is_eligible(&unit.update[id]) else {
+                continue;
+            };
             let create_op = unit.create.ids().into_iter().find(|&c| {
                 matches!(&unit.create[c], Op::Container(e) | Op::ContainerStart(e) | Op::Element(e) | Op::ElementStart(e) if e.xref == target)
             });
             let Some(create_op) = create_op else { continue };
-            unit.create.insert_after(create_op, Op::ControlCreate { span });
+            unit.create
+                .insert_after(create_op, Op::ControlCreate { span });
             unit.update.insert_after(id, Op::Control { target, span });
         }
     }

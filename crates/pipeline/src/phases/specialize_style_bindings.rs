@@ -10,7 +10,9 @@ pub fn run(job: &mut Job<'_>) {
         let mut cursor = unit.update.first();
         while let Some(id) = cursor {
             cursor = unit.update.next(id);
-            let Op::Binding(b) = &unit.update[id] else { continue };
+            let Op::Binding(b) = &unit.update[id] else {
+                continue;
+            };
             let styling = |name: &str| {
                 Box::new(StylingOp {
                     target: b.target,
@@ -23,7 +25,9 @@ pub fn run(job: &mut Job<'_>) {
             let new_op = match b.binding_kind {
                 BindingKind::ClassName => {
                     if b.expression.is_interpolation() {
-                        job.state.errors.push(PipelineError::internal("unexpected interpolation in a class binding"));
+                        job.state.errors.push(PipelineError::internal(
+                            "unexpected interpolation in a class binding",
+                        ));
                         continue;
                     }
                     let mut op = styling(&b.name);

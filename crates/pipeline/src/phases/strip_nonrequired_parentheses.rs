@@ -13,7 +13,13 @@ fn is_paren(e: &Expr) -> Option<&Expr> {
 }
 
 fn is_logical_and_or(e: &Expr) -> bool {
-    matches!(e, Expr::Binary { op: BinaryOp::And | BinaryOp::Or, .. })
+    matches!(
+        e,
+        Expr::Binary {
+            op: BinaryOp::And | BinaryOp::Or,
+            ..
+        }
+    )
 }
 
 fn mark(e: &mut Expr) {
@@ -24,24 +30,36 @@ fn mark(e: &mut Expr) {
 
 /// Marks the parentheses a binary expression needs on its operands.
 fn mark_required(e: &mut Expr) {
-    let Expr::Binary { op, lhs, rhs } = e else { return };
+    let Expr::Binary { op, lhs, rhs } = e else {
+        return;
+    };
     match op {
-        BinaryOp::Exponentiation => {
-            if is_paren(lhs).is_some_and(|i| matches!(i, Expr::Unary { .. })) {
-                mark(lhs);
-            }
+        BinaryOp::Exponentiation
+            if is_paren(lhs).is_some_and(|i| matches!(i, Expr::Unary { .. })) =>
+        {
+            mark(lhs);
         }
         BinaryOp::NullishCoalesce => {
             for side in [lhs, rhs] {
-                if is_paren(side).is_some_and(|i| is_logical_and_or(i) || matches!(i, Expr::Conditional { .. })) {
+                if is_paren(side)
+                    .is_some_and(|i| is_logical_and_or(i) || matches!(i, Expr::Conditional { .. }))
+                {
                     mark(side);
                 }
             }
         }
-        BinaryOp::And | BinaryOp::Or => {
-            if is_paren(lhs).is_some_and(|i| matches!(i, Expr::Binary { op: BinaryOp::NullishCoalesce, .. })) {
-                mark(lhs);
-            }
+        BinaryOp::And | BinaryOp::Or
+            if is_paren(lhs).is_some_and(|i| {
+                matches!(
+                    i,
+                    Expr::Binary {
+                        op: BinaryOp::NullishCoalesce,
+                        ..
+                    }
+                )
+            }) =>
+        {
+            mark(lhs);
         }
         _ => {}
     }
@@ -49,7 +67,9 @@ fn mark_required(e: &mut Expr) {
 
 pub fn run(job: &mut Job<'_>) {
     for unit in &mut job.units {
-        unit.for_each_op_mut(|op| transform_expressions_in_op(op, &mut |e, _| mark_required(e), VisitorFlags::NONE));
+        unit.for_each_op_mut(|op| {
+            transform_expressions_in_op(op, &mut |e, _| mark_required(e), VisitorFlags::NONE)
+        });
     }
     // Each expression once: nested op lists are reached through their owner op here, so a
     // kept parenthesis is not stripped by a second visit.

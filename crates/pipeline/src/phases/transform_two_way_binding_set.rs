@@ -16,14 +16,23 @@ pub fn run(job: &mut Job<'_>) {
             transform_expressions_in_op(
                 op,
                 &mut |e, _| {
-                    let Expr::TwoWayBindingSet { target, value } = e else { return };
-                    let (target, value) = (std::mem::take(&mut **target), std::mem::take(&mut **value));
-                    let set = Expr::Core("ɵɵtwoWayBindingSet").call(vec![target.clone(), value.clone()]);
+                    let Expr::TwoWayBindingSet { target, value } = e else {
+                        return;
+                    };
+                    let (target, value) =
+                        (std::mem::take(&mut **target), std::mem::take(&mut **value));
+                    let set =
+                        Expr::Core("ɵɵtwoWayBindingSet").call(vec![target.clone(), value.clone()]);
                     *e = match target {
-                        Expr::ReadProp { .. } | Expr::ReadKey { .. } => set.binary(BinaryOp::Or, target.set(value)),
+                        Expr::ReadProp { .. } | Expr::ReadKey { .. } => {
+                            set.binary(BinaryOp::Or, target.set(value))
+                        }
                         Expr::ReadVariable { .. } => set,
                         _ => {
-                            errors.push(PipelineError::invalid("Unsupported expression in two-way action binding.", Default::default()));
+                            errors.push(PipelineError::invalid(
+                                "Unsupported expression in two-way action binding.",
+                                Default::default(),
+                            ));
                             set
                         }
                     };

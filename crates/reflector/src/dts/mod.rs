@@ -128,6 +128,11 @@ pub struct DtsClass {
     pub template_guards: Vec<TemplateGuard>,
     /// `static ngTemplateContextGuard(...)` is declared.
     pub has_template_context_guard: bool,
+    /// The class's own static methods, in source order, with the NgModule their declared
+    /// return type names: `T` of `ModuleWithProviders<T>` (the type name imported from
+    /// `@angular/core`, plain or through a namespace import), as ngc's
+    /// `ModuleWithProviders` resolver reads it; `None` for any other return type.
+    pub static_methods: Vec<(String, Option<TypeRef>)>,
 }
 
 /// `static ngTemplateGuard_<input>`: how the input narrows types in the template.
@@ -304,6 +309,37 @@ fn read_module(module: &Module, out: &mut DtsModule) {
     }
     // After all imports are known: an import may follow the class that uses it.
     mark_structural(module, out);
+    mark_module_with_providers(module, out);
+}
+
+/// Fills in the `ModuleWithProviders<T>` return types of static methods.
+fn mark_module_with_providers(module: &Module, out: &mut DtsModule) {
+    let mut found: Vec<(String, String, TypeRef)> = Vec::new();
+    for item in &module.body {
+        let class = match item {
+            ModuleItem::Stmt(Stmt::Decl(Decl::Class(c))) => c,
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(e)) => match &e.decl {
+                Decl::Class(c) => c,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for member in &class.class.body {
+            let ClassMember::Method(method) = member else { continue };
+            let (true, Some(key), Some(ty)) = (method.is_static, prop_name(&method.key), method.function.return_type.as_deref()) else {
+                continue;
+            };
+            if let Some(target) = module_with_providers_arg(&ty.type_ann, &out.imports) {
+                found.push((class.ident.sym.to_string(), key, target));
+            }
+        }
+    }
+    for (class_name, method, target) in found {
+        let Some(class) = out.classes.iter_mut().find(|c| c.name == class_name) else { continue };
+        if let Some(entry) = class.static_methods.iter_mut().find(|(name, returns)| *name == method && returns.is_none()) {
+            entry.1 = Some(target);
+        }
+    }
 }
 
 fn read_module_decl(decl: &ModuleDecl, out: &mut DtsModule) {
@@ -467,6 +503,7 @@ fn read_class(name: &str, class: &Class, span: swc_common::Span, out: &mut DtsMo
         coerced_inputs: Vec::new(),
         template_guards: Vec::new(),
         has_template_context_guard: false,
+        static_methods: Vec::new(),
     };
     // (field name, its type annotation, the member's span) of the static definition fields.
     let mut defs: Vec<(String, Option<&TsTypeAnn>, Span)> = Vec::new();
@@ -487,6 +524,8 @@ fn read_class(name: &str, class: &Class, span: swc_common::Span, out: &mut DtsMo
             }
             ClassMember::Method(method) if method.is_static => {
                 let Some(key) = prop_name(&method.key) else { continue };
+                // The return type is read once all imports are known (`mark_module_with_providers`).
+                result.static_methods.push((key.clone(), None));
                 if let Some(input) = key.strip_prefix("ngTemplateGuard_") {
                     result.template_guards.push(TemplateGuard { input: input.to_string(), binding: false });
                 } else if key == "ngTemplateContextGuard" {
@@ -515,6 +554,45 @@ fn read_class(name: &str, class: &Class, span: swc_common::Span, out: &mut DtsMo
         result.declaration = Some(IvyDeclaration::Injector);
     }
     out.classes.push(result);
+}
+
+/// `T` of a `ModuleWithProviders<T>` return type whose `ModuleWithProviders` is imported from
+/// `@angular/core` (by name, or qualified by a namespace import of it).
+fn module_with_providers_arg(ty: &TsType, imports: &[DtsImport]) -> Option<TypeRef> {
+    let TsType::TsTypeRef(r) = ty else { return None };
+    let binding = |local: &str| imports.iter().find(|i| i.local == local).map(|i| &i.binding);
+    let from_core = match &r.type_name {
+        TsEntityName::Ident(i) => matches!(
+            binding(&i.sym),
+            Some(ImportBinding::Named { module, name }) if module == "@angular/core" && name == "ModuleWithProviders"
+        ),
+        TsEntityName::TsQualifiedName(q) => {
+            q.right.sym == "ModuleWithProviders"
+                && matches!(&q.left, TsEntityName::Ident(ns) if matches!(
+                    binding(&ns.sym),
+                    Some(ImportBinding::Namespace { module }) if module == "@angular/core"
+                ))
+        }
+    };
+    let params = r.type_params.as_ref().filter(|p| p.params.len() == 1)?;
+    if !from_core {
+        return None;
+    }
+    let TsType::TsTypeRef(arg) = &*params.params[0] else { return None };
+    match &arg.type_name {
+        TsEntityName::Ident(i) => Some(TypeRef { namespace: None, name: i.sym.to_string(), span: span_of(arg.span) }),
+        TsEntityName::TsQualifiedName(q) => {
+            let namespace = entity_path(&q.left)?;
+            Some(TypeRef { namespace: Some(namespace), name: q.right.sym.to_string(), span: span_of(arg.span) })
+        }
+    }
+}
+
+fn entity_path(name: &TsEntityName) -> Option<String> {
+    match name {
+        TsEntityName::Ident(i) => Some(i.sym.to_string()),
+        TsEntityName::TsQualifiedName(q) => Some(format!("{}.{}", entity_path(&q.left)?, q.right.sym)),
+    }
 }
 
 fn is_string_literal(ty: &TsType, value: &str) -> bool {

@@ -8,7 +8,7 @@ use ngc_diagnostics::Diagnostic;
 use ngc_output::{Expr, MapEntry};
 use swc_ecma_ast as ast;
 
-use super::directive::initializer_api;
+use super::bindings::initializer_api;
 use super::ClassContext;
 use crate::di;
 use crate::diagnostics as diag;
@@ -72,7 +72,8 @@ pub fn extract_class_metadata(
                 ));
             }
             seen.push(&member.name);
-            let decorators = member.decorators.iter().filter(|d| d.is_angular_core()).map(|d| decorator_metadata(ctx, d)).collect();
+            let decorators =
+                member.decorators.iter().filter(|d| d.is_angular_core()).map(|d| decorator_metadata(ctx, d)).collect();
             prop_decorators.push(R3PropDecorators { name: member.name.clone(), quoted: member.quoted, decorators });
         } else if signal_members {
             if let Some(decorators) = member.value.and_then(|v| signal_member_metadata(ctx, v)) {
@@ -84,7 +85,11 @@ pub fn extract_class_metadata(
 }
 
 /// `transformDecoratorResources` for `@Component`.
-fn component_decorator(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>, rewrite: &ResourceRewrite<'_>) -> R3DecoratorMetadata {
+fn component_decorator(
+    ctx: &ClassContext<'_, '_>,
+    decorator: &DecoratorSyntax<'_>,
+    rewrite: &ResourceRewrite<'_>,
+) -> R3DecoratorMetadata {
     let plain = decorator_metadata(ctx, decorator);
     let Some([arg]) = decorator.args.as_deref() else { return plain };
     let ast::Expr::Object(object) = syntax::unwrap_expression(arg) else { return plain };
@@ -101,7 +106,8 @@ fn component_decorator(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'
     }
     if object.has("styleUrls") || object.has("styleUrl") || object.has("styles") {
         entries.retain(|(k, _)| k != "styles" && k != "styleUrls" && k != "styleUrl");
-        let styles: Vec<Expr> = rewrite.styles.iter().filter(|s| !s.trim().is_empty()).map(|s| ngc_output::str_lit(s.as_str())).collect();
+        let styles: Vec<Expr> =
+            rewrite.styles.iter().filter(|s| !s.trim().is_empty()).map(|s| ngc_output::str_lit(s.as_str())).collect();
         if !styles.is_empty() {
             set(&mut entries, "styles", ngc_output::array(styles));
         }
@@ -120,8 +126,12 @@ fn set(entries: &mut Vec<(String, Expr)>, key: &str, value: Expr) {
 const INPUT_FNS: &[(&str, &str)] = &[("input", "@angular/core")];
 const MODEL_FNS: &[(&str, &str)] = &[("model", "@angular/core")];
 const OUTPUT_FNS: &[(&str, &str)] = &[("output", "@angular/core"), ("outputFromObservable", "@angular/core/rxjs-interop")];
-const QUERY_FNS: &[(&str, &str)] =
-    &[("viewChild", "@angular/core"), ("viewChildren", "@angular/core"), ("contentChild", "@angular/core"), ("contentChildren", "@angular/core")];
+const QUERY_FNS: &[(&str, &str)] = &[
+    ("viewChild", "@angular/core"),
+    ("viewChildren", "@angular/core"),
+    ("contentChild", "@angular/core"),
+    ("contentChildren", "@angular/core"),
+];
 
 /// `getDirectiveUndecoratedMetadataExtractor`: signal inputs, outputs, models and queries
 /// are described as the decorators they replace.
@@ -130,34 +140,29 @@ fn signal_member_metadata(ctx: &ClassContext<'_, '_>, value: &ast::Expr) -> Opti
         let ast::Expr::Object(o) = &*call.args.get(index)?.expr else { return None };
         ObjectLiteral::reflect(o, &ctx.source.spans).get("alias").and_then(syntax::unwrap_string)
     };
-    let member_name = || -> String { String::new() };
-    let _ = member_name;
+    // `memberMetadataFromSignalInput`: `[{ isSignal: true, alias, required }]`.
     let input_meta = |binding: String, required: bool| {
-        ngc_output::array(vec![ngc_output::map(vec![
+        vec![ngc_output::map(vec![
             ("isSignal", ngc_output::bool_lit(true)),
             ("alias", ngc_output::str_lit(binding)),
             ("required", ngc_output::bool_lit(required)),
-        ])])
+        ])]
     };
-    let decorator = |name: &str, args: Expr| R3DecoratorMetadata { type_expr: ngc_output::core(name), args: Some(vec![args]) };
-    let unwrap_array = |e: Expr| match e {
-        Expr::Array(items) => items,
-        other => vec![other],
-    };
+    let decorator = |name: &str, args: Vec<Expr>| R3DecoratorMetadata { type_expr: ngc_output::core(name), args: Some(args) };
     let member = ctx.members.iter().find(|m| m.value.is_some_and(|v| std::ptr::eq(v, value)))?;
     if let Some((_, required, call)) = initializer_api(value, INPUT_FNS, ctx) {
         let alias = alias_of(call, if required { 0 } else { 1 }).unwrap_or_else(|| member.name.clone());
-        return Some(vec![R3DecoratorMetadata { type_expr: ngc_output::core("Input"), args: Some(unwrap_array(input_meta(alias, required))) }]);
+        return Some(vec![decorator("Input", input_meta(alias, required))]);
     }
     if let Some((name, _, call)) = initializer_api(value, OUTPUT_FNS, ctx) {
         let alias = alias_of(call, if name == "output" { 0 } else { 1 }).unwrap_or_else(|| member.name.clone());
-        return Some(vec![decorator("Output", ngc_output::str_lit(alias))]);
+        return Some(vec![decorator("Output", vec![ngc_output::str_lit(alias)])]);
     }
     if let Some((_, required, call)) = initializer_api(value, MODEL_FNS, ctx) {
         let alias = alias_of(call, if required { 0 } else { 1 }).unwrap_or_else(|| member.name.clone());
         return Some(vec![
-            R3DecoratorMetadata { type_expr: ngc_output::core("Input"), args: Some(unwrap_array(input_meta(alias.clone(), required))) },
-            decorator("Output", ngc_output::str_lit(format!("{alias}Change"))),
+            decorator("Input", input_meta(alias.clone(), required)),
+            decorator("Output", vec![ngc_output::str_lit(format!("{alias}Change"))]),
         ]);
     }
     if let Some((name, _, call)) = initializer_api(value, QUERY_FNS, ctx) {
@@ -177,7 +182,7 @@ fn signal_member_metadata(ctx: &ClassContext<'_, '_>, value: &ast::Expr) -> Opti
             options.push(MapEntry::Spread(ctx.raw(&second.expr)));
         }
         options.push(MapEntry::Property { key: "isSignal".into(), quoted: false, value: ngc_output::bool_lit(true) });
-        return Some(vec![R3DecoratorMetadata { type_expr: ngc_output::core(identifier), args: Some(vec![first_meta, Expr::Map(options)]) }]);
+        return Some(vec![decorator(identifier, vec![first_meta, Expr::Map(options)])]);
     }
     None
 }

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use ngc_codegen::render3::defer::compile_defer_resolver_function;
 use ngc_codegen::render3::metadata::{
     ChangeDetection, DeclarationListEmitMode, R3ClassDebugInfo, R3ClassMetadata, R3ComponentDeferMetadata, R3ComponentMetadata,
-    R3ComponentTemplate, R3DeferPerBlockDependency, R3TemplateDependency, R3TemplateDependencyKind, ViewEncapsulation,
+    R3ComponentTemplate, R3DeferPerBlockDependency, R3DeferPerComponentDependency, R3TemplateDependency,
+    R3TemplateDependencyKind, ViewEncapsulation,
 };
 use ngc_diagnostics::Span;
 use ngc_output::Expr;
@@ -21,6 +22,7 @@ use super::class_metadata::{self, ResourceRewrite};
 use super::directive::extract_directive_metadata;
 use super::usage;
 use super::{unwrap_forward_ref, ClassContext};
+use crate::defer::{DeferCandidate, DeferralTracker};
 use crate::diagnostics::{self as diag, ExternalSource, TransformDiagnostic};
 use crate::facts::ScopeDependency;
 use crate::identity::Identities;
@@ -32,6 +34,64 @@ pub struct ComponentAnalysis {
     pub meta: R3ComponentMetadata,
     pub class_metadata: Option<R3ClassMetadata>,
     pub debug_info: R3ClassDebugInfo,
+    /// The `templateUrl` file, where template errors point.
+    pub external_template: Option<ExternalSource>,
+    /// The class name's span (where host-binding errors point).
+    pub name_span: Span,
+    /// Each `@defer` block with its dependencies (by declaration key), before deciding which
+    /// are loaded lazily.
+    pub defer_blocks: Vec<(ngc_template::Span, Vec<(String, R3DeferPerBlockDependency)>)>,
+    /// Dependencies that may be loaded lazily, with the declaration key and the import.
+    pub defer_candidates: Vec<LazyCandidate>,
+}
+
+/// A dependency imported by name and used only in `@defer` blocks.
+#[derive(Debug, Clone)]
+pub struct LazyCandidate {
+    pub candidate: DeferCandidate,
+    pub key: String,
+    /// The imported name and module specifier, and whether it is a default import.
+    pub imported: String,
+    pub specifier: String,
+    pub is_default: bool,
+}
+
+impl ComponentAnalysis {
+    /// Decides the `@defer` loaders now that every candidate of the file is known; returns the
+    /// lazily loaded dependencies (for `ɵsetClassMetadataAsync`), in block order.
+    pub fn finalize_defer(
+        &mut self,
+        tracker: &DeferralTracker,
+        source: &crate::source::Source<'_>,
+    ) -> Vec<R3DeferPerComponentDependency> {
+        let mut lazy: Vec<R3DeferPerComponentDependency> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut blocks = Vec::new();
+        for (span, deps) in &mut self.defer_blocks {
+            for (key, dep) in deps.iter_mut() {
+                let Some(candidate) = self.defer_candidates.iter().find(|c| c.key == *key) else { continue };
+                if !tracker.can_defer(source, &candidate.candidate.local) {
+                    continue;
+                }
+                dep.is_deferrable = true;
+                dep.symbol_name = candidate.imported.clone();
+                dep.import_path = Some(candidate.specifier.clone());
+                dep.is_default_import = candidate.is_default;
+                if !seen.contains(key) {
+                    seen.push(key.clone());
+                    lazy.push(R3DeferPerComponentDependency {
+                        symbol_name: candidate.imported.clone(),
+                        import_path: candidate.specifier.clone(),
+                        is_default_import: candidate.is_default,
+                    });
+                }
+            }
+            let list: Vec<R3DeferPerBlockDependency> = deps.iter().map(|(_, d)| d.clone()).collect();
+            blocks.push((*span, if list.is_empty() { None } else { Some(compile_defer_resolver_function(&list)) }));
+        }
+        self.meta.defer = R3ComponentDeferMetadata::PerBlock { blocks };
+        lazy
+    }
 }
 
 /// Where the template came from.
@@ -85,14 +145,14 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         }
     }
     if object.has("schemas") && !is_standalone {
-        return Err(one(diag::not_standalone(span_of("schemas"), "'schemas' is only valid on a component that is standalone.".into())));
+        return Err(one(diag::not_standalone(
+            span_of("schemas"),
+            "'schemas' is only valid on a component that is standalone.".into(),
+        )));
     }
 
     let file_path = PathBuf::from(ctx.source.file_name);
-    let template = match template(ctx, decorator, &object, &file_path) {
-        Ok(t) => t,
-        Err(d) => return Err(d),
-    };
+    let template = template(ctx, decorator, &object, &file_path)?;
 
     // Styles: `styleUrl(s)`, the template's links, then `styles`, then the template's `<style>`s.
     let mut styles = Vec::new();
@@ -112,7 +172,11 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         };
         style_urls.push((url.clone(), span_of("styleUrl"), false));
     }
-    let template_span = object.property("templateUrl").or_else(|| object.property("template")).map(|p| ctx.span_of(&*p.value)).unwrap_or_default();
+    let template_span = object
+        .property("templateUrl")
+        .or_else(|| object.property("template"))
+        .map(|p| ctx.span_of(&*p.value))
+        .unwrap_or_default();
     style_urls.extend(template.style_urls.iter().map(|u| (u.clone(), template_span, true)));
     for (url, span, from_template) in &style_urls {
         match read_resource(ctx, url, &file_path) {
@@ -130,7 +194,13 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     if let Some(value) = ctx.field_value(decorator, &object, "styles") {
         match value.string_list() {
             Some(list) => styles.extend(list),
-            None => return Err(one(diag::wrong_type(span_of("styles"), "Failed to resolve @Component.styles to a string or an array of strings".into(), &value))),
+            None => {
+                return Err(one(diag::wrong_type(
+                    span_of("styles"),
+                    "Failed to resolve @Component.styles to a string or an array of strings".into(),
+                    &value,
+                )))
+            }
         }
     }
     styles.extend(template.styles.iter().cloned());
@@ -164,6 +234,8 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     };
     let mut declarations: Vec<(Option<String>, R3TemplateDependency, String, Option<usize>)> = Vec::new();
     let mut defer_blocks = Vec::new();
+    let mut keyed_blocks: Vec<(ngc_template::Span, Vec<(String, R3DeferPerBlockDependency)>)> = Vec::new();
+    let mut defer_candidates: Vec<LazyCandidate> = Vec::new();
     let mut has_directive_dependencies = !is_standalone;
     let mut emit_mode = DeclarationListEmitMode::Direct;
     if let Some(scope) = scope {
@@ -235,6 +307,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         let mut deferred_keys: Vec<String> = Vec::new();
         for (span, used) in &bound.defer_blocks {
             let mut deps = Vec::new();
+            let mut keyed = Vec::new();
             for (pipe_name, dependency, key, index) in &declarations {
                 let used_here = match dependency.kind {
                     R3TemplateDependencyKind::NgModule => false,
@@ -245,19 +318,67 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
                     continue;
                 }
                 let symbol_name = key.rsplit('#').next().unwrap_or_default().to_string();
-                deps.push(R3DeferPerBlockDependency {
+                let dep = R3DeferPerBlockDependency {
                     type_reference: dependency.type_expr.clone(),
                     symbol_name,
                     is_deferrable: false,
                     import_path: None,
                     is_default_import: false,
-                });
+                };
+                keyed.push((key.clone(), dep.clone()));
+                deps.push(dep);
                 if !deferred_keys.contains(key) {
                     deferred_keys.push(key.clone());
                 }
             }
             let loader = if deps.is_empty() { None } else { Some(compile_defer_resolver_function(&deps)) };
             defer_blocks.push((*span, loader));
+            keyed_blocks.push((*span, keyed));
+        }
+        // `registerDeferrableCandidate`: a standalone dependency named in `imports` that only
+        // `@defer` blocks use.
+        let eagerly_used = |key: &str| {
+            declarations.iter().any(|(pipe_name, d, k, index)| {
+                k == key
+                    && match d.kind {
+                        R3TemplateDependencyKind::Directive => index.is_some_and(|i| bound.eager.directives.contains(&i)),
+                        R3TemplateDependencyKind::Pipe => pipe_name.as_ref().is_some_and(|n| bound.eager.pipes.contains(n)),
+                        R3TemplateDependencyKind::NgModule => false,
+                    }
+            })
+        };
+        if is_standalone {
+            if let Some(ast::Expr::Array(array)) = imports_expr.map(syntax::unwrap_expression) {
+                for element in array.elems.iter().flatten() {
+                    let node = unwrap_forward_ref(&element.expr, ctx.source).unwrap_or(&element.expr);
+                    let ast::Expr::Ident(ident) = node else { continue };
+                    let Some(binding) = ctx.source.imports.get(&ident.sym) else { continue };
+                    let (imported, is_default) = match &binding.kind {
+                        crate::syntax::ImportKind::Named(name) => (name.clone(), false),
+                        crate::syntax::ImportKind::Default => (ident.sym.to_string(), true),
+                        crate::syntax::ImportKind::Namespace => continue,
+                    };
+                    let Some(key) = ctx.file.bindings.get(&*ident.sym) else { continue };
+                    if !deferred_keys.contains(key) || eagerly_used(key) {
+                        continue;
+                    }
+                    let standalone =
+                        scope.dependencies.iter().chain(&scope.pipes).find(|d| d.reference.key == *key).is_some_and(|d| {
+                            d.reference.standalone
+                                && matches!(d.reference.kind, RefKind::Component | RefKind::Directive | RefKind::Pipe)
+                        });
+                    if !standalone {
+                        continue;
+                    }
+                    defer_candidates.push(LazyCandidate {
+                        candidate: DeferCandidate { local: ident.sym.to_string(), identifier: ctx.span_of(ident) },
+                        key: key.clone(),
+                        imported,
+                        specifier: binding.specifier.clone(),
+                        is_default,
+                    });
+                }
+            }
         }
         let eager_keys: Vec<String> = declarations
             .iter()
@@ -274,7 +395,8 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
             .collect();
         declarations.retain(|(_, _, key, _)| eager_keys.contains(key));
         if is_standalone {
-            has_directive_dependencies = bound.all.directives.iter().any(|i| scope.dependencies.get(*i).is_some_and(|d| d.directive.is_some()));
+            has_directive_dependencies =
+                bound.all.directives.iter().any(|i| scope.dependencies.get(*i).is_some_and(|d| d.directive.is_some()));
         }
         let forward = declarations.iter().any(|(_, d, _, _)| match &d.type_expr {
             Expr::Var(name) => is_declared_after(ctx, name),
@@ -291,6 +413,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         // No scope: `@defer` blocks have no dependencies.
         let bound = usage::bind(&template.nodes, &[]);
         defer_blocks = bound.defer_blocks.iter().map(|(span, _)| (*span, None)).collect();
+        keyed_blocks = bound.defer_blocks.iter().map(|(span, _)| (*span, Vec::new())).collect();
     }
 
     let relative_context_file_path = ctx
@@ -302,6 +425,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         .unwrap_or_default();
     let template_path = template.external.as_ref().map(|e| e.path.clone()).unwrap_or_else(|| file_path.clone());
     let relative_template_path = crate::paths::project_relative(&template_path, &ctx.options.root_dirs);
+    let external_template = template.external.clone();
     let external_text = template.external.as_ref().map(|e| e.text.clone());
     let rewrite = ResourceRewrite { template: external_text.as_deref(), styles: &styles };
     let class_metadata = if ctx.options.include_class_metadata {
@@ -334,7 +458,15 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         foreign_imports: None,
         enable_template_source_locations: false,
     };
-    Ok(Some(ComponentAnalysis { meta, class_metadata, debug_info }))
+    Ok(Some(ComponentAnalysis {
+        meta,
+        class_metadata,
+        debug_info,
+        external_template,
+        name_span: ctx.class.name_span,
+        defer_blocks: keyed_blocks,
+        defer_candidates,
+    }))
 }
 
 /// `resolveEnumValue`: the member name of an `@angular/core` enum, or `None` when the field
@@ -366,7 +498,9 @@ fn enum_field(
 
 /// Whether a class of this file named `local` is declared after the class being compiled.
 fn is_declared_after(ctx: &ClassContext<'_, '_>, local: &str) -> bool {
-    syntax::classes(ctx.source.module, &ctx.source.spans).iter().any(|c| c.name == local && c.name_span.start > ctx.class.name_span.start)
+    syntax::classes(ctx.source.module, &ctx.source.spans)
+        .iter()
+        .any(|c| c.name == local && c.name_span.start > ctx.class.name_span.start)
 }
 
 /// Reads a resource named by `url` in the component's file.
@@ -380,11 +514,18 @@ fn read_resource(ctx: &ClassContext<'_, '_>, url: &str, file: &Path) -> Option<(
 }
 
 /// `parseTemplateDeclaration` and `extractTemplate`.
-fn template(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>, object: &ObjectLiteral<'_>, file: &Path) -> Result<Template, Diagnostics> {
+fn template(
+    ctx: &ClassContext<'_, '_>,
+    decorator: &DecoratorSyntax<'_>,
+    object: &ObjectLiteral<'_>,
+    file: &Path,
+) -> Result<Template, Diagnostics> {
     let mut preserve_whitespaces = ctx.options.preserve_whitespaces;
     if let Some(value) = ctx.field_value(decorator, object, "preserveWhitespaces") {
         let span = object.property("preserveWhitespaces").map(|p| ctx.span_of(&*p.value)).unwrap_or_default();
-        let Value::Bool(b) = value else { return Err(one(diag::wrong_type(span, "preserveWhitespaces must be a boolean".into(), &value))) };
+        let Value::Bool(b) = value else {
+            return Err(one(diag::wrong_type(span, "preserveWhitespaces must be a boolean".into(), &value)));
+        };
         preserve_whitespaces = b;
     }
     if let Some(value) = ctx.field_value(decorator, object, "interpolation") {
@@ -396,7 +537,13 @@ fn template(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>, object:
                     return Err(one(diag::unsupported(span, "a custom `interpolation`", "use the default `{{ }}` delimiters")));
                 }
             }
-            _ => return Err(one(diag::wrong_type(span, "interpolation must be an array with 2 elements of string type".into(), &value))),
+            _ => {
+                return Err(one(diag::wrong_type(
+                    span,
+                    "interpolation must be an array with 2 elements of string type".into(),
+                    &value,
+                )))
+            }
         }
     }
     let options = |url: String, inline: bool| ParseOptions {
@@ -419,10 +566,7 @@ fn template(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>, object:
             return Err(parsed
                 .errors
                 .iter()
-                .map(|e| TransformDiagnostic {
-                    diagnostic: template_error(e),
-                    external: Some(external.clone()),
-                })
+                .map(|e| TransformDiagnostic { diagnostic: template_error(e), external: Some(external.clone()) })
                 .collect());
         }
         return Ok(Template {

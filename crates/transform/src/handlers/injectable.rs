@@ -2,7 +2,8 @@
 //! `useFactory`, `useValue`, `useExisting` with `deps`) and the constructor dependencies.
 
 use ngc_codegen::render3::metadata::{
-    ForwardRefHandling, MaybeForwardRefExpr, R3DependencyMetadata, R3FactoryDeps, R3InjectableMetadata, R3InjectableProvider, R3Reference,
+    ForwardRefHandling, MaybeForwardRefExpr, R3DependencyMetadata, R3FactoryDeps, R3InjectableMetadata, R3InjectableProvider,
+    R3Reference,
 };
 use ngc_diagnostics::Diagnostic;
 use swc_ecma_ast as ast;
@@ -115,7 +116,8 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     let must_be_valid = ctx.options.strict_injection_parameters && !is_abstract && (args.is_empty() || requires_valid_ctor);
     let params = di::constructor_params(ctx.class.class, ctx.source, &ctx.file.value_names);
     let raw = |e: &ast::Expr| ctx.raw(e);
-    let deps = di::constructor_dependencies(params.as_deref(), ctx.has_base_class(), ctx.source, &raw).map_err(directive::deps_problem)?;
+    let deps = di::constructor_dependencies(params.as_deref(), ctx.has_base_class(), ctx.source, &raw)
+        .map_err(directive::deps_problem)?;
     let ctor_deps = match deps {
         CtorDeps::Inherited => R3FactoryDeps::Inherited,
         CtorDeps::Valid(d) => R3FactoryDeps::Valid(d),

@@ -3,12 +3,15 @@
 //! `DirectiveDecoratorHandler`, `PipeDecoratorHandler`, `InjectableDecoratorHandler`,
 //! `NgModuleDecoratorHandler`), from the class's syntax and the facts of the first step.
 
+pub mod bindings;
 pub mod class_metadata;
 pub mod component;
 pub mod directive;
+pub mod host;
 pub mod injectable;
 pub mod ng_module;
 pub mod pipe;
+pub mod queries;
 pub mod usage;
 
 use std::rc::Rc;
@@ -71,7 +74,10 @@ impl<'a, 'm> ClassContext<'a, 'm> {
         let args = decorator.args.as_deref().unwrap_or(&[]);
         let position = member.decorators.iter().position(|d| d.index == decorator.index).unwrap_or(0);
         let evaluated = self.facts.and_then(|f| f.member_decorator_args(&member.name, member.occurrence, position));
-        args.iter().enumerate().map(|(i, arg)| crate::eval::value_of(arg, evaluated.and_then(|e| e.get(i)), self.source)).collect()
+        args.iter()
+            .enumerate()
+            .map(|(i, arg)| crate::eval::value_of(arg, evaluated.and_then(|e| e.get(i)), self.source))
+            .collect()
     }
 
     pub fn span_of(&self, node: &impl swc_common::Spanned) -> ngc_diagnostics::Span {

@@ -78,7 +78,10 @@ fn resolve_type_list(
 
 pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> Result<Option<NgModuleAnalysis>, Diagnostic> {
     if decorator.args.is_none() || decorator.args.as_ref().is_some_and(|a| a.len() > 1) {
-        return Err(diag::arity_wrong(decorator.span(&ctx.source.spans), "Incorrect number of arguments to @NgModule decorator".into()));
+        return Err(diag::arity_wrong(
+            decorator.span(&ctx.source.spans),
+            "Incorrect number of arguments to @NgModule decorator".into(),
+        ));
     }
     let object = decorator_object(decorator, ctx, || "@NgModule argument must be an object literal".into())?.unwrap_or_default();
     if object.has("jit") {
@@ -100,7 +103,11 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     let (bootstrap, _, raw_bootstrap) = lists("bootstrap")?;
     let to_r3 = |entries: &[Entry], raw: Option<&ast::Expr>| -> Vec<R3Reference> {
         let identities = raw.map(|r| Identities::of(r, ctx.source, &ctx.file.bindings)).unwrap_or_default();
-        entries.iter().map(|e| R3Reference::same(identities.emit(&e.reference).to_expr())).collect()
+        // `toR3Reference`: the value may use the file's identifier, the type is imported.
+        entries
+            .iter()
+            .map(|e| R3Reference { value: identities.emit(&e.reference).to_expr(), type_expr: e.reference.emit.to_expr() })
+            .collect()
     };
     let is_forward = |entries: &[Entry], raw: Option<&ast::Expr>| -> bool {
         let identities = raw.map(|r| Identities::of(r, ctx.source, &ctx.file.bindings)).unwrap_or_default();
@@ -125,7 +132,11 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         imports: to_r3(&imports, raw_imports),
         include_import_types: true,
         exports: to_r3(&exports, raw_exports),
-        selector_scope_mode: if ctx.options.support_jit_mode { R3SelectorScopeMode::SideEffect } else { R3SelectorScopeMode::Omit },
+        selector_scope_mode: if ctx.options.support_jit_mode {
+            R3SelectorScopeMode::SideEffect
+        } else {
+            R3SelectorScopeMode::Omit
+        },
         contains_forward_decls,
         schemas: None,
         id,
@@ -189,12 +200,23 @@ fn injector_imports(
             let mut entries = Vec::new();
             let mut mwp = false;
             let mut index = 0;
-            resolve_type_list(&Value::Array(vec![value.clone()]), ctx.span_of(*element), ctx.class.name, "imports", &mut index, &mut entries, &mut mwp)?;
+            resolve_type_list(
+                &Value::Array(vec![value.clone()]),
+                ctx.span_of(*element),
+                ctx.class.name,
+                "imports",
+                &mut index,
+                &mut entries,
+                &mut mwp,
+            )?;
             if mwp {
                 out.push(ctx.raw(element));
                 continue;
             }
-            let kept: Vec<&Entry> = entries.iter().filter(|e| !matches!(e.reference.kind, RefKind::Directive | RefKind::Component | RefKind::Pipe)).collect();
+            let kept: Vec<&Entry> = entries
+                .iter()
+                .filter(|e| !matches!(e.reference.kind, RefKind::Directive | RefKind::Component | RefKind::Pipe))
+                .collect();
             if kept.len() == entries.len() {
                 out.push(ctx.raw(element));
             } else {

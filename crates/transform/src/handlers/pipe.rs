@@ -34,7 +34,9 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
         };
         pipe_name = Some(name);
         if let Some(value) = ctx.field_value(decorator, object, "pure") {
-            let Value::Bool(b) = value else { return Err(diag::wrong_type(span_of("pure"), "@Pipe.pure must be a boolean".into(), &value)) };
+            let Value::Bool(b) = value else {
+                return Err(diag::wrong_type(span_of("pure"), "@Pipe.pure must be a boolean".into(), &value));
+            };
             pure = b;
         }
         if let Some(value) = ctx.field_value(decorator, object, "standalone") {

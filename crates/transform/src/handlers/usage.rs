@@ -96,8 +96,12 @@ impl<'m, 'n> Walker<'m, 'n> {
     fn node(&mut self, node: &'n Node, deferred: bool) {
         match node {
             Node::Element(el) => {
-                let attributes: Vec<(String, String)> =
-                    el.attributes.iter().filter(|a| !is_i18n_attribute(&a.name)).map(|a| (a.name.clone(), a.value.clone())).collect();
+                let attributes: Vec<(String, String)> = el
+                    .attributes
+                    .iter()
+                    .filter(|a| !is_i18n_attribute(&a.name))
+                    .map(|a| (a.name.clone(), a.value.clone()))
+                    .collect();
                 let inputs: Vec<String> = el
                     .inputs
                     .iter()
@@ -121,8 +125,12 @@ impl<'m, 'n> Walker<'m, 'n> {
                 self.nodes(&el.children, deferred);
             }
             Node::Template(t) => {
-                let attributes: Vec<(String, String)> =
-                    t.attributes.iter().filter(|a| !is_i18n_attribute(&a.name)).map(|a| (a.name.clone(), a.value.clone())).collect();
+                let attributes: Vec<(String, String)> = t
+                    .attributes
+                    .iter()
+                    .filter(|a| !is_i18n_attribute(&a.name))
+                    .map(|a| (a.name.clone(), a.value.clone()))
+                    .collect();
                 let inputs: Vec<String> = t
                     .inputs
                     .iter()
@@ -229,5 +237,39 @@ impl<'m, 'n> Walker<'m, 'n> {
             }
             ast.for_each_child(|child| stack.push(child));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ngc_template::{parse_template, ParseOptions};
+
+    fn bound(template: &str) -> TemplateUsage {
+        let parsed = parse_template(template, &ParseOptions::default());
+        let selectors = [Some("[a]".to_string()), Some("b-c".to_string()), Some("[d]".to_string()), None];
+        bind(&parsed.nodes, &selectors)
+    }
+
+    #[test]
+    fn defer_blocks_are_bound_apart_from_the_eager_template() {
+        let usage = bound(
+            "<p a>{{ x | one }}</p>@defer (when y | two) { <b-c /> {{ z | three }} @defer { <i d></i> } } @placeholder { <i d></i> }",
+        );
+        assert_eq!(usage.eager.directives.iter().copied().collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(usage.eager.pipes.iter().cloned().collect::<Vec<_>>(), ["one", "two"]);
+        assert_eq!(usage.all.directives.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(usage.all.pipes.len(), 3);
+        assert_eq!(usage.defer_blocks.len(), 2);
+        // The outer block uses `b-c` and `three`; its nested block is deferred again.
+        assert_eq!(usage.defer_blocks[0].1.directives.iter().copied().collect::<Vec<_>>(), [1]);
+        assert_eq!(usage.defer_blocks[0].1.pipes.iter().cloned().collect::<Vec<_>>(), ["three"]);
+        assert_eq!(usage.defer_blocks[1].1.directives.iter().copied().collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn structural_templates_match_their_template_attributes() {
+        let usage = bound("<div *d></div><ng-template a></ng-template>");
+        assert_eq!(usage.eager.directives.iter().copied().collect::<Vec<_>>(), [0, 2]);
     }
 }
