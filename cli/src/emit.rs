@@ -32,7 +32,8 @@ impl ResourceHost for FsResources {
 pub fn emit_options(project: &Project) -> EmitOptions {
     let s: &EmitSettings = &project.emit;
     let flag = |setting: &Option<crate::tsconfig::Setting<bool>>| setting.as_ref().map(|s| s.value);
-    let target = s.target.as_ref().and_then(|t| Target::parse(&t.value)).unwrap_or(EmitOptions::default().target);
+    // TypeScript 6's default target is its latest standard, ES2025.
+    let target = s.target.as_ref().and_then(|t| Target::parse(&t.value)).unwrap_or(Target::Es2025);
     let module = match project.resolution.module.as_deref() {
         None | Some("es2015" | "es6" | "es2020" | "es2022" | "esnext" | "preserve") => ModuleKind::EcmaScript,
         Some(_) => ModuleKind::Other,

@@ -331,7 +331,8 @@ fn strict_metadata_emit_from_tsconfig_or_flag_refuses_error_nodes() {
     );
 }
 
-/// A project of many decorated files: the output tree must not depend on the thread count.
+/// A project of many components (templates, host bindings, styles, DI): the output tree must
+/// not depend on the thread count.
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
     let dir = tempdir();
@@ -345,7 +346,7 @@ fn output_is_identical_whatever_the_thread_count() {
             dir.path(),
             &format!("src/m{}/c{i}.ts", i % 7),
             format!(
-                "import {{Directive, Inject, Input}} from '@angular/core';\nimport {{TOKEN}} from '../token';\nexport const N{i} = {i} * 2;\n@Directive({{selector: '[c-{i}]'}})\nexport class C{i} {{\n  @Input() x = N{i};\n  constructor(@Inject(TOKEN) private a: string) {{}}\n}}\n"
+                "import {{Component, Inject, Input}} from '@angular/core';\nimport {{TOKEN}} from '../token';\nexport const N{i} = {i} * 2;\n@Component({{selector: 'c-{i}', template: '<b [title]=\"x\">{{{{x}}}}</b>@if (x > 1) {{ <i>big</i> }}', host: {{'[class.on]': 'x > 0'}}, styles: ['b {{ color: red }}']}})\nexport class C{i} {{\n  @Input() x = N{i};\n  constructor(@Inject(TOKEN) private a: string) {{}}\n}}\n"
             ),
         );
     }

@@ -82,7 +82,8 @@ pub fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
 /// The input files `ngc-rs build --listFiles` reports, relative to `dir`.
 #[track_caller]
 pub fn list_files(dir: &Path, args: &[&str]) -> Vec<String> {
-    let mut all = vec!["build", "--listFiles"];
+    // Only the inputs matter: no JavaScript (the project may target what ts-emit does not emit).
+    let mut all = vec!["build", "--listFiles", "--metadata-only"];
     all.extend_from_slice(args);
     let run = ngc(dir, &all);
     run.expect_code(0);

@@ -64,8 +64,8 @@ enum Prec {
     Comma,
     Spread,
     Assignment,
-    /// Also `??` (TypeScript's `Coalesce = Conditional`).
     Conditional,
+    /// Also `??` (TypeScript 6's `Coalesce = LogicalOR`).
     LogicalOr,
     LogicalAnd,
     BitwiseOr,
@@ -87,7 +87,7 @@ fn binary_prec(op: BinaryOp) -> Prec {
         return Prec::Assignment;
     }
     match op {
-        NullishCoalesce => Prec::Conditional,
+        NullishCoalesce => Prec::LogicalOr,
         Or => Prec::LogicalOr,
         And => Prec::LogicalAnd,
         BitwiseOr => Prec::BitwiseOr,

@@ -10,7 +10,10 @@
 //! Known differences are listed with reasons in tests/fixtures/pipeline/accepted-differences.txt;
 //! the test fails on an unlisted difference and on a listed case that has become identical. The
 //! oracle's output is cached in Cargo's test temp dir, keyed by a hash of the corpus and the
-//! oracle script (nothing is cached in the repository).
+//! oracle script (nothing is cached in the repository). Besides the fixture files, the corpus has
+//! random valid templates from a seeded generator (`generate/`).
+
+mod generate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -111,6 +114,15 @@ fn oracle_output(files: &[PathBuf]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     let text = String::from_utf8(output.stdout).expect("oracle output is UTF-8");
+    // Keep only the current cache entry.
+    if let Ok(entries) = std::fs::read_dir(&tmp) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with("pipeline-oracle-") && name.ends_with(".jsonl") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     let _ = std::fs::write(&cache, &text);
     text
 }
@@ -271,9 +283,16 @@ fn accepted_differences() -> BTreeMap<String, String> {
         .collect()
 }
 
+/// How many random valid templates (`generate`) join the corpus, and their seed.
+const GENERATED_CASES: usize = 250;
+const GENERATED_SEED: u64 = 0x5eed_2202;
+
 #[test]
 fn pipeline_matches_ngc() {
-    let files = corpus_files();
+    let mut files = corpus_files();
+    let generated = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pipeline-generated.txt");
+    std::fs::write(&generated, generate::corpus(GENERATED_SEED, GENERATED_CASES)).expect("write the generated corpus");
+    files.push(generated);
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for f in &files {
         let text = std::fs::read_to_string(f).expect("read corpus");

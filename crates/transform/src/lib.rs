@@ -34,6 +34,7 @@ pub mod value;
 use std::sync::Mutex;
 
 use ngc_codegen::render3::template::TemplateCompiler;
+use ngc_diagnostics::nesting;
 use ngc_reflector::ModuleId;
 use ngc_ts_emit::EmitOptions;
 
@@ -75,5 +76,11 @@ pub fn transform_file(
         }
     };
     let job = compile::FileJob { parsed: &parsed, facts: &facts, options, emit_options, resources, program: &facts };
-    compile::compile_file(&job, templates)
+    // The syntax walks recurse once per nesting level: a deep file gets a stack to match (the
+    // parse above refused anything beyond ngc-ts-emit's limit).
+    let depth = match nesting::estimate(text, nesting::Grammar::Source, ngc_ts_emit::MAX_NESTING) {
+        nesting::Nesting::Within(depth) => depth,
+        nesting::Nesting::Excessive(_) => ngc_ts_emit::MAX_NESTING,
+    };
+    nesting::with_stack_for(depth, || compile::compile_file(&job, templates))
 }

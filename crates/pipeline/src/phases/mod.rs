@@ -3,8 +3,8 @@
 //! (IR ops into output statements) and `chain` (chained instruction calls).
 //!
 //! The i18n phases are listed for completeness; they do nothing because ingestion rejects i18n
-//! (see [`i18n`]). The animation phase ([`convert_animations`]) and the selectorless-component
-//! phase ([`resolve_foreign_content`]) likewise have nothing to convert.
+//! (see `i18n.rs`). The animation phase (`convert_animations.rs`) and the selectorless-component
+//! phase (`resolve_foreign_content.rs`) likewise have nothing to convert.
 
 mod allocate_slots;
 mod attach_source_locations;

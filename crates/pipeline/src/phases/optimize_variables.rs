@@ -119,8 +119,9 @@ fn collect_op_info(op: &mut Op) -> OpInfo {
 
 fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
     let mut var_decls: HashMap<Xref, OpId> = HashMap::new();
-    // Insertion-ordered usage counts (a JavaScript `Map`).
-    let mut var_usages: Vec<(Xref, u32)> = Vec::new();
+    // Usage counts, and their insertion order (Angular's `Map` iterates in it).
+    let mut var_usages: HashMap<Xref, u32> = HashMap::new();
+    let mut usage_order: Vec<Xref> = Vec::new();
     let mut remote: HashSet<Xref> = HashSet::new();
     let mut op_map: HashMap<OpId, OpInfo> = HashMap::new();
     let mut cursor = ops.first();
@@ -134,13 +135,14 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
                 return;
             }
             var_decls.insert(v.xref, id);
-            var_usages.push((v.xref, 0));
+            var_usages.insert(v.xref, 0);
+            usage_order.push(v.xref);
         }
         op_map.insert(id, collect_op_info(&mut ops[id]));
         visit::visit_expressions_in_op(&mut ops[id], &mut |e, flags| {
             if let Expr::ReadVariable { xref, .. } = e {
-                if let Some(entry) = var_usages.iter_mut().find(|(x, _)| x == xref) {
-                    entry.1 += 1;
+                if let Some(count) = var_usages.get_mut(xref) {
+                    *count += 1;
                     if flags.has(VisitorFlags::IN_CHILD_OPERATION) {
                         remote.insert(*xref);
                     }
@@ -149,15 +151,13 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
         });
     }
 
-    let usage =
-        |usages: &Vec<(Xref, u32)>, x: Xref| usages.iter().find(|(y, _)| *y == x).map(|(_, c)| *c);
     let mut context_is_used = false;
     let mut cursor = ops.last();
     while let Some(id) = cursor {
         cursor = ops.prev(id);
         let fences = op_map.get(&id).map_or(0, |i| i.fences);
         if let Op::Variable(v) = &ops[id] {
-            if usage(&var_usages, v.xref) == Some(0) {
+            if var_usages.get(&v.xref) == Some(&0) {
                 let xref = v.xref;
                 if (context_is_used && fences & VIEW_CONTEXT_WRITE != 0)
                     || fences & SIDE_EFFECTFUL != 0
@@ -171,15 +171,15 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
                     let mut removed = ops.remove(id);
                     visit::visit_expressions_in_op(&mut removed, &mut |e, _| {
                         if let Expr::ReadVariable { xref, .. } = e {
-                            if let Some(entry) = var_usages.iter_mut().find(|(x, _)| x == xref) {
-                                entry.1 = entry.1.saturating_sub(1);
+                            if let Some(count) = var_usages.get_mut(xref) {
+                                *count = count.saturating_sub(1);
                             }
                         }
                     });
                     op_map.remove(&id);
                 }
                 var_decls.remove(&xref);
-                var_usages.retain(|(x, _)| *x != xref);
+                var_usages.remove(&xref);
                 continue;
             }
         }
@@ -189,7 +189,10 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
     }
 
     let mut to_inline: Vec<Xref> = Vec::new();
-    for (xref, count) in &var_usages {
+    for xref in &usage_order {
+        let Some(count) = var_usages.get(xref) else {
+            continue;
+        };
         let Some(&decl) = var_decls.get(xref) else {
             continue;
         };
@@ -229,7 +232,7 @@ fn optimize_list(state: &mut JobState<'_>, ops: &mut OpList) {
                         info.fences |= decl_fences;
                     }
                     var_decls.remove(&candidate);
-                    var_usages.retain(|(x, _)| *x != candidate);
+                    var_usages.remove(&candidate);
                     op_map.remove(&decl);
                     ops.remove(decl);
                 }

@@ -159,12 +159,10 @@ pub fn constructor_deps(ctx: &ClassContext<'_, '_>, must_be_valid: bool) -> Resu
     Ok(match deps {
         CtorDeps::Inherited => R3FactoryDeps::Inherited,
         CtorDeps::Valid(deps) => R3FactoryDeps::Valid(deps),
-        CtorDeps::Invalid(errors) => {
-            if must_be_valid {
-                return Err(invalid_param(ctx, &errors[0]));
-            }
-            R3FactoryDeps::Invalid
-        }
+        CtorDeps::Invalid(errors) => match errors.first() {
+            Some(first) if must_be_valid => return Err(invalid_param(ctx, first)),
+            _ => R3FactoryDeps::Invalid,
+        },
     })
 }
 

@@ -121,12 +121,10 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     let ctor_deps = match deps {
         CtorDeps::Inherited => R3FactoryDeps::Inherited,
         CtorDeps::Valid(d) => R3FactoryDeps::Valid(d),
-        CtorDeps::Invalid(errors) => {
-            if must_be_valid {
-                return Err(directive::invalid_param(ctx, &errors[0]));
-            }
-            R3FactoryDeps::Invalid
-        }
+        CtorDeps::Invalid(errors) => match errors.first() {
+            Some(first) if must_be_valid => return Err(directive::invalid_param(ctx, first)),
+            _ => R3FactoryDeps::Invalid,
+        },
     };
     Ok(InjectableAnalysis { meta, ctor_deps })
 }
