@@ -172,7 +172,7 @@ fn reference(analysis: &Analysis<'_>, root: &Path, symbol: &SymbolId) -> Map<Str
     match symbol.module {
         ModuleId::Program(_) => {
             let path = analysis.modules.path(symbol.module);
-            let shown = path.strip_prefix(root).unwrap_or(path);
+            let shown = crate::paths::relative_to(path, root);
             object.insert("file".into(), json!(shown.to_string_lossy().replace('\\', "/")));
         }
         ModuleId::Library(_) => {

@@ -35,6 +35,25 @@ pub fn relative_under<'a>(path: &'a Path, base: &Path) -> Option<&'a Path> {
     path.strip_prefix(base).ok()
 }
 
+/// `path` relative to `base`, with `..` where it lies outside (both absolute and normalised);
+/// `path` itself when they share no root.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let p: Vec<Component<'_>> = path.components().collect();
+    let b: Vec<Component<'_>> = base.components().collect();
+    let same = p.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
+    if same == 0 {
+        return path.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for _ in same..b.len() {
+        out.push("..");
+    }
+    for c in &p[same..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
 /// How a path is shown in messages: relative to the working directory when under it.
 pub fn display(path: &Path, cwd: &Path) -> String {
     match path.strip_prefix(cwd) {
@@ -79,6 +98,13 @@ mod tests {
             absolute(Path::new("/a/b"), Path::new("/x/./y")),
             PathBuf::from("/x/y")
         );
+    }
+
+    #[test]
+    fn relative_paths_climb_out_of_the_base() {
+        assert_eq!(relative_to(Path::new("/p/a/x.ts"), Path::new("/p/a")), PathBuf::from("x.ts"));
+        assert_eq!(relative_to(Path::new("/p/b/x.ts"), Path::new("/p/a")), PathBuf::from("../b/x.ts"));
+        assert_eq!(relative_to(Path::new("/p/a"), Path::new("/p/a")), PathBuf::new());
     }
 
     #[test]

@@ -20,7 +20,8 @@ fn expect_error(source: &str, extra: &[(&str, &str)], expected: &[&str]) {
     assert!(!dir.path().join("out").exists(), "nothing may be written");
 }
 
-const CORE: &str = "import { Component, ContentChild, Directive, HostBinding, Injectable, Input, Pipe, ViewChild } from '@angular/core';\n";
+const CORE: &str =
+    "import { Component, ContentChild, Directive, HostBinding, Injectable, Input, Pipe, ViewChild } from '@angular/core';\n";
 
 #[test]
 fn ng1001_decorator_argument_not_an_object_literal() {
@@ -42,7 +43,11 @@ fn ng1002_wrong_number_of_decorator_arguments() {
 
 #[test]
 fn ng1003_decorator_not_called() {
-    expect_error(&format!("{CORE}@Injectable\nexport class A {{}}\n"), &[], &["NG1003", "@Injectable must be called", "[src/a.ts:2:1]"]);
+    expect_error(
+        &format!("{CORE}@Injectable\nexport class A {{}}\n"),
+        &[],
+        &["NG1003", "@Injectable must be called", "[src/a.ts:2:1]"],
+    );
 }
 
 #[test]
@@ -57,7 +62,9 @@ fn ng1005_angular_decorator_on_a_constructor_parameter() {
 #[test]
 fn ng1006_two_query_decorators_on_one_member() {
     expect_error(
-        &format!("{CORE}@Directive({{ selector: '[a]' }})\nexport class A {{\n  @ViewChild('x') @ContentChild('y') q: unknown;\n}}\n"),
+        &format!(
+            "{CORE}@Directive({{ selector: '[a]' }})\nexport class A {{\n  @ViewChild('x') @ContentChild('y') q: unknown;\n}}\n"
+        ),
         &[],
         &["NG1006", "Cannot combine multiple query decorators.", "[src/a.ts:4:3]"],
     );
@@ -94,7 +101,11 @@ fn ng2001_component_without_template() {
 
 #[test]
 fn ng2002_pipe_without_name() {
-    expect_error(&format!("{CORE}@Pipe({{}})\nexport class A {{}}\n"), &[], &["NG2002", "@Pipe decorator is missing name field", "[src/a.ts:2:7]"]);
+    expect_error(
+        &format!("{CORE}@Pipe({{}})\nexport class A {{}}\n"),
+        &[],
+        &["NG2002", "@Pipe decorator is missing name field", "[src/a.ts:2:7]"],
+    );
 }
 
 #[test]
@@ -136,7 +147,9 @@ fn ng2010_imports_on_a_component_that_is_not_standalone() {
 #[test]
 fn ng2021_style_url_and_style_urls() {
     expect_error(
-        &format!("{CORE}@Component({{ selector: 'a-b', template: '', styleUrl: './a.css', styleUrls: [] }})\nexport class A {{}}\n"),
+        &format!(
+            "{CORE}@Component({{ selector: 'a-b', template: '', styleUrl: './a.css', styleUrls: [] }})\nexport class A {{}}\n"
+        ),
         &[("src/a.css", "")],
         &["NG2021", "@Component cannot define both `styleUrl` and `styleUrls`.", "[src/a.ts:2:55]"],
     );
@@ -174,7 +187,9 @@ fn ng9001_injectable_with_its_own_prov() {
 #[test]
 fn ngrs6001_custom_interpolation_is_not_supported() {
     expect_error(
-        &format!("{CORE}@Component({{ selector: 'a-b', template: '[[ x ]]', interpolation: ['[[', ']]'] }})\nexport class A {{}}\n"),
+        &format!(
+            "{CORE}@Component({{ selector: 'a-b', template: '[[ x ]]', interpolation: ['[[', ']]'] }})\nexport class A {{}}\n"
+        ),
         &[],
         &["NGRS6001", "a custom `interpolation` is not supported by ngc-rs yet", "[src/a.ts:2:67]"],
     );

@@ -2,9 +2,9 @@
 //! do not cover — every provider form and DI flag, inputs, outputs, queries and host bindings in
 //! decorator and signal form, NgModule lists with spreads, forward references,
 //! `ModuleWithProviders` and ids, encapsulation and change detection, `templateUrl` and
-//! `styleUrls`, `@defer` with lazily loaded dependencies, non-exported and default-exported
-//! classes — compiled by ngc 22 and by `ngc-rs build`. Every emitted file must be the same,
-//! token for token (`ngc_output::js_tokens`).
+//! `styleUrls`, `@defer` with lazily loaded dependencies, references through tsconfig `paths`
+//! aliases, non-exported and default-exported classes — compiled by ngc 22 and by
+//! `ngc-rs build`. Every emitted file must be the same, token for token (`ngc_output::js_tokens`).
 
 mod common;
 

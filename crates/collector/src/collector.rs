@@ -20,7 +20,7 @@ use crate::{Accessibility, MemberFact};
 pub(crate) const METADATA_VERSION: f64 = 4.0;
 
 /// A top-level statement, as the original's `ts.forEachChild(sourceFile)` sees it.
-enum TopLevel<'m> {
+pub(crate) enum TopLevel<'m> {
     /// `export {a as b}` (no `from`) or `export {a} from 'x'`.
     ExportNamed { specifiers: &'m [ExportSpecifier], from: Option<&'m Str>, node: Span },
     /// `export * from 'x'`.
@@ -44,9 +44,11 @@ pub(crate) struct ModuleWalk<'m> {
     pub decorated_members: Vec<MemberFact>,
     /// Exported classes by exported name, in walk order.
     pub classes: Vec<(String, &'m Class)>,
+    /// `export {a as b}` clauses: local name → exported name.
+    pub export_map: HashMap<String, String>,
 }
 
-fn classify<'m>(item: &'m ModuleItem, declaration_file: bool) -> Option<TopLevel<'m>> {
+pub(crate) fn classify<'m>(item: &'m ModuleItem, declaration_file: bool) -> Option<TopLevel<'m>> {
     let node = at(item);
     let decl = |decl: &'m Decl, exported: bool, node: Span| -> Option<TopLevel<'m>> {
         let exported = exported || declaration_file;
@@ -106,21 +108,21 @@ fn spec_names(spec: &ExportSpecifier) -> Option<(&ModuleExportName, Option<&Modu
     }
 }
 
-struct Walker<'e, 'a, 's> {
-    ev: &'e mut Evaluator<'a, 's>,
+pub(crate) struct Walker<'e, 'a, 's> {
+    pub ev: &'e mut Evaluator<'a, 's>,
     /// `exportMap`: local name → exported name, from `export {a as b}` clauses.
-    export_map: HashMap<String, String>,
-    metadata: Option<Value>,
-    class_nodes: HashMap<String, Span>,
-    decorated_members: Vec<MemberFact>,
+    pub export_map: HashMap<String, String>,
+    pub metadata: Option<Value>,
+    pub class_nodes: HashMap<String, Span>,
+    pub decorated_members: Vec<MemberFact>,
 }
 
 impl Walker<'_, '_, '_> {
-    fn is_exported(&self, modifier_exported: bool, ident: Option<&Ident>) -> bool {
+    pub fn is_exported(&self, modifier_exported: bool, ident: Option<&Ident>) -> bool {
         modifier_exported || ident.is_some_and(|i| self.export_map.contains_key(&*i.sym))
     }
 
-    fn exported_name(&self, ident: &Ident) -> String {
+    pub fn exported_name(&self, ident: &Ident) -> String {
         self.export_map.get(&*ident.sym).cloned().unwrap_or_else(|| ident.sym.to_string())
     }
 
@@ -146,7 +148,7 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Runs `f` with lowering allowed or not (`isEligibleForLowering` of what it evaluates).
-    fn with_lowering_eligible<R>(&mut self, eligible: bool, f: impl FnOnce(&mut Self) -> R) -> R {
+    pub fn with_lowering_eligible<R>(&mut self, eligible: bool, f: impl FnOnce(&mut Self) -> R) -> R {
         let saved = self.ev.lowering.as_mut().map(|l| std::mem::replace(&mut l.eligible, eligible));
         let result = f(self);
         if let (Some(saved), Some(lowering)) = (saved, &mut self.ev.lowering) {
@@ -160,7 +162,7 @@ impl Walker<'_, '_, '_> {
     }
 
     /// `maybeGetSimpleFunction`: a function whose body is a single `return <expr>`.
-    fn simple_function(&mut self, name: Option<&str>, function: &Function, node: Span, name_end: u32) -> Option<Value> {
+    pub fn simple_function(&mut self, name: Option<&str>, function: &Function, node: Span, name_end: u32) -> Option<Value> {
         name?;
         let body = function.body.as_ref()?;
         let [Stmt::Return(ret)] = body.stmts.as_slice() else { return None };
@@ -211,7 +213,7 @@ impl Walker<'_, '_, '_> {
         }
     }
 
-    fn class_metadata(&mut self, class_name: &str, class: &Class, node: Span) -> Value {
+    pub fn class_metadata(&mut self, class_name: &str, class: &Class, node: Span) -> Value {
         self.record_decorated_members(class_name, class);
         let result = Value::object(vec![("__symbolic", Value::str("class"))]);
         if let Some(super_class) = &class.super_class {
@@ -662,11 +664,12 @@ pub(crate) fn walk_module<'m>(module: &'m Module, ev: &mut Evaluator<'_, '_>, so
         class_nodes: walker.class_nodes,
         decorated_members: walker.decorated_members,
         classes,
+        export_map: walker.export_map,
     }
 }
 
 /// Where a function's parameter list may start: after its type parameters, else after its name.
-fn params_start(function: &Function, name_end: u32) -> u32 {
+pub(crate) fn params_start(function: &Function, name_end: u32) -> u32 {
     function.type_params.as_ref().map_or(name_end, |t| at(&**t).end)
 }
 

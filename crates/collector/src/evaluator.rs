@@ -56,6 +56,30 @@ pub(crate) struct Lowering {
     next: usize,
 }
 
+/// What a module-local (non-exported) top-level declaration is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LocalKind {
+    Class,
+    Function,
+    Variable,
+}
+
+/// The state of Ivy-mode evaluation.
+#[derive(Default)]
+pub(crate) struct IvyMode {
+    /// The file's non-exported top-level declarations that local references may name.
+    pub locals: HashMap<String, LocalKind>,
+    /// The local declarations referenced so far, in order of first reference.
+    pub referenced: Vec<String>,
+    queued: HashSet<String>,
+}
+
+impl IvyMode {
+    pub fn new(locals: HashMap<String, LocalKind>) -> Self {
+        IvyMode { locals, referenced: Vec::new(), queued: HashSet::new() }
+    }
+}
+
 /// Evaluates the expressions of one file.
 pub(crate) struct Evaluator<'a, 's> {
     symbols: Symbols,
@@ -64,6 +88,10 @@ pub(crate) struct Evaluator<'a, 's> {
     quoted_names: bool,
     /// Lowering, when enabled.
     pub lowering: Option<Lowering>,
+    /// Ivy mode, for the Ivy metadata (`crate::ivy`): error nodes stay where they occur instead
+    /// of replacing the object, array or call around them, and module-local declarations are
+    /// referenced instead of being errors.
+    pub ivy: Option<IvyMode>,
     /// `isFoldable` by expression address. Foldability depends only on the expression and the
     /// symbol table, so the cache is cleared whenever a symbol is defined. Without it, a chain
     /// `a.b.c.…` asks the same question of every prefix: quadratic time.
@@ -87,6 +115,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             source,
             quoted_names,
             lowering: None,
+            ivy: None,
             foldable_cache: HashMap::new(),
         }
     }
@@ -281,8 +310,36 @@ impl<'a, 's> Evaluator<'a, 's> {
         match self.symbols.resolve(name, prefer_reference) {
             None => self.record(Value::global_reference(name), node),
             Some(reference) if reference.is_reference() => self.record(reference.shallow_copy(), node),
-            Some(value) => value,
+            Some(value) => match self.local_reference(name, &value) {
+                Some(local) => self.record(local, node),
+                None => value,
+            },
         }
+    }
+
+    /// In Ivy mode, a reference to a module-local declaration where View Engine has an error
+    /// node (a non-exported class or function, a local variable whose value holds an error):
+    /// `{__symbolic: 'reference', name, local: true, error?}`, with View Engine's error when the
+    /// reference itself is one. The declaration is queued for the Ivy metadata.
+    fn local_reference(&mut self, name: &str, value: &Value) -> Option<Value> {
+        let ivy = self.ivy.as_mut()?;
+        let kind = *ivy.locals.get(name)?;
+        let is_error = value.is_error();
+        if !is_error && !(kind == LocalKind::Variable && value.contains_error()) {
+            return None;
+        }
+        if ivy.queued.insert(name.to_string()) {
+            ivy.referenced.push(name.to_string());
+        }
+        let reference = Value::object(vec![
+            ("__symbolic", Value::str("reference")),
+            ("name", Value::str(name)),
+            ("local", Value::Bool(true)),
+        ]);
+        if is_error {
+            reference.set_prop("error", value.clone());
+        }
+        Some(reference)
     }
 
     fn evaluate_inner(&mut self, expr: &Expr, prefer_reference: bool) -> Value {
@@ -294,7 +351,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             Expr::New(new) => {
                 let args: Vec<Value> = new.args.iter().flatten().map(|a| self.evaluate_argument(a)).collect();
                 let target = self.evaluate(&new.callee, false);
-                if target.is_error() {
+                if target.is_error() && self.ivy.is_none() {
                     return self.record(target, node);
                 }
                 let call = Value::object(vec![("__symbolic", Value::str("new")), ("expression", target)]);
@@ -441,7 +498,29 @@ impl<'a, 's> Evaluator<'a, 's> {
         let result = Value::new_object();
         let mut quoted: Vec<Value> = Vec::new();
         for prop in &obj.props {
-            let PropOrSpread::Prop(prop) = prop else { continue };
+            let prop = match prop {
+                PropOrSpread::Prop(prop) => prop,
+                PropOrSpread::Spread(spread) => {
+                    // View Engine drops spreads in object literals; Ivy reads the properties of
+                    // an object it can fold.
+                    if self.ivy.is_some() {
+                        if let value @ Value::Object(_) = self.evaluate(&spread.expr, false) {
+                            if value.symbolic().is_none() {
+                                let props = match &value {
+                                    Value::Object(o) => o.borrow().props.clone(),
+                                    _ => Vec::new(),
+                                };
+                                for (key, value) in props {
+                                    if &*key != "$quoted$" {
+                                        set_own(&result, &key, value);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                }
+            };
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let PropName::Str(s) = &kv.key {
@@ -457,7 +536,11 @@ impl<'a, 's> Evaluator<'a, 's> {
                     let value = self.evaluate(&kv.value, true);
                     if value.is_error() {
                         self.end_lowerable_field(pushed);
-                        return value;
+                        if self.ivy.is_none() {
+                            return value;
+                        }
+                        set_own(&result, &name, value);
+                        continue;
                     }
                     let value = self.record(value, value_node);
                     self.end_lowerable_field(pushed);
@@ -465,14 +548,14 @@ impl<'a, 's> Evaluator<'a, 's> {
                 }
                 Prop::Shorthand(ident) => {
                     let value = self.resolve_name(&ident.sym, true, node);
-                    if value.is_error() {
+                    if value.is_error() && self.ivy.is_none() {
                         return value;
                     }
                     set_own(&result, &ident.sym, value);
                 }
                 Prop::Assign(assign) => {
                     let value = self.resolve_name(&assign.key.sym, true, node);
-                    if value.is_error() {
+                    if value.is_error() && self.ivy.is_none() {
                         return value;
                     }
                     set_own(&result, &assign.key.sym, value);
@@ -500,7 +583,11 @@ impl<'a, 's> Evaluator<'a, 's> {
             match elem {
                 None => {
                     let hole = self.source.skip_trivia(cursor);
-                    return self.unsupported(Span::new(hole, hole));
+                    let error = self.unsupported(Span::new(hole, hole));
+                    if self.ivy.is_none() {
+                        return error;
+                    }
+                    items.push(error);
                 }
                 Some(element) => {
                     cursor = at(&*element.expr).end;
@@ -508,7 +595,7 @@ impl<'a, 's> Evaluator<'a, 's> {
                         Some(_) => self.evaluate_argument(element),
                         None => self.evaluate(&element.expr, true),
                     };
-                    if value.is_error() {
+                    if value.is_error() && self.ivy.is_none() {
                         return value;
                     }
                     if value.is_symbolic("spread") {
@@ -576,7 +663,7 @@ impl<'a, 's> Evaluator<'a, 's> {
             Callee::Super(s) => self.unsupported(at(s)),
             Callee::Import(i) => self.unsupported(at(i)),
         };
-        if expression.is_error() {
+        if expression.is_error() && self.ivy.is_none() {
             return self.record(expression, node);
         }
         let result = Value::object(vec![("__symbolic", Value::str("call")), ("expression", expression)]);
@@ -606,7 +693,7 @@ impl<'a, 's> Evaluator<'a, 's> {
     fn evaluate_member(&mut self, member: &MemberExpr) -> Value {
         let node = at(member);
         let expression = self.evaluate(&member.obj, false);
-        if expression.is_error() {
+        if expression.is_error() && self.ivy.is_none() {
             return self.record(expression, node);
         }
         match &member.prop {
@@ -797,7 +884,11 @@ impl<'a, 's> Evaluator<'a, 's> {
                 }
             }
             TsEntityName::Ident(ident) => match self.symbols.resolve(&ident.sym, false) {
-                Some(symbol) if symbol.is_error() || symbol.is_reference() => self.record(symbol, type_name_node),
+                Some(symbol) if symbol.is_error() => match self.local_reference(&ident.sym, &symbol) {
+                    Some(local) => self.record(local, type_name_node),
+                    None => self.record(symbol, type_name_node),
+                },
+                Some(symbol) if symbol.is_reference() => self.record(symbol, type_name_node),
                 _ => {
                     let context = Value::object(vec![("typeName", Value::str(&ident.sym))]);
                     let error = self.error("Could not resolve type", type_name_node, Some(context));

@@ -10,6 +10,7 @@ mod collector;
 mod diagnostics;
 mod evaluator;
 mod facts;
+mod ivy;
 mod json;
 mod jsstr;
 mod source;
@@ -19,6 +20,7 @@ mod validate;
 mod value;
 
 pub use facts::{DeclaredName, ExprFact, ExprSyntax, ImportFact, ImportedName, InitializerCall, PropertyFact};
+pub use ivy::IvyMetadata;
 pub use json::{js_number_to_string, Json};
 pub use span_tree::SpanTree;
 
@@ -62,7 +64,8 @@ pub struct SourceFacts {
     /// Source span of metadata objects and arrays, in the shape of the module object
     /// (look up `/metadata/AppComponent/decorators/0`).
     pub spans: SpanTree,
-    /// Decorated members of exported classes, with their accessibility.
+    /// Decorated members of exported classes and of the non-exported classes the Ivy metadata
+    /// records, with their accessibility.
     pub decorated_members: Vec<MemberFact>,
     /// The local name of the default export (`export default class X`, `export default X`),
     /// which the metadata records under its own name.
@@ -72,9 +75,13 @@ pub struct SourceFacts {
     /// Top-level classes, functions, enums and variables, exported or not, with the span of
     /// their name (error nodes locate a non-exported class at its first decorator).
     pub declared_names: Vec<DeclaredName>,
-    /// Members of exported classes initialised with a call (`name = input<string>()`): what
-    /// Angular's signal-based inputs, outputs and queries are declared with.
+    /// Members of exported classes, and of the non-exported classes the Ivy metadata records,
+    /// initialised with a call (`name = input<string>()`): what Angular's signal-based inputs,
+    /// outputs and queries are declared with.
     pub initializer_calls: Vec<InitializerCall>,
+    /// Decorator metadata for the Ivy compiler where View Engine's has error nodes, and for
+    /// non-exported decorated classes and the module-local declarations they refer to.
+    pub ivy: IvyMetadata,
 }
 
 /// A decorated class member.
@@ -135,6 +142,7 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         imports: facts::imports(&module),
         declared_names: facts::declared_names(&module),
         initializer_calls: Vec::new(),
+        ivy: IvyMetadata::default(),
     };
     if !diagnostics.is_empty() {
         facts.initializer_calls = facts::initializer_calls(&walk.classes, &mut evaluator, &source);
@@ -151,8 +159,13 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         }
         json
     });
-    // After serialisation: evaluating the initializers cannot change the metadata.
-    facts.initializer_calls = facts::initializer_calls(&walk.classes, &mut evaluator, &source);
+    // After serialisation: evaluating for the Ivy metadata and the initializers cannot change
+    // the metadata.
+    let ivy = ivy::ivy_metadata(&module, &mut evaluator, &source, &walk);
+    facts.ivy = ivy.metadata;
+    facts.decorated_members.extend(ivy.decorated_members);
+    let classes: Vec<_> = walk.classes.iter().cloned().chain(ivy.classes).collect();
+    facts.initializer_calls = facts::initializer_calls(&classes, &mut evaluator, &source);
     if !diagnostics.is_empty() {
         return Collected { metadata: None, diagnostics, facts };
     }

@@ -202,6 +202,26 @@ impl Value {
         self.is_symbolic("error")
     }
 
+    /// Whether this value is, or holds anywhere inside it, an error node.
+    pub fn contains_error(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![self.clone()];
+        while let Some(value) = stack.pop() {
+            if value.is_error() {
+                return true;
+            }
+            if !value.identity().is_some_and(|id| seen.insert(id)) {
+                continue;
+            }
+            match &value {
+                Value::Array(a) => stack.extend(a.borrow().iter().cloned()),
+                Value::Object(o) => stack.extend(o.borrow().props.iter().map(|(_, v)| v.clone())),
+                _ => {}
+            }
+        }
+        false
+    }
+
     pub fn is_reference(&self) -> bool {
         self.is_symbolic("reference")
     }

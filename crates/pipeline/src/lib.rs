@@ -16,10 +16,12 @@
 //! (NGRS5002) and selectorless components (`@content` blocks, NGRS5003). Template errors Angular raises while compiling are NGRS5004/NGRS5005; broken
 //! internal invariants NGRS5099. Codes are documented in docs/diagnostics.md.
 //!
-//! Testing: `cargo test -p ngc-pipeline` runs the differential test against ngc 22 (corpus and
-//! oracle script in tests/fixtures/pipeline/, accepted differences listed with reasons in
-//! accepted-differences.txt), unit tests of tricky phases, and robustness tests (deep nesting,
-//! random templates).
+//! Testing: `cargo test -p ngc-pipeline` runs the differential test against ngc 22 (corpus,
+//! README and oracle script in tests/fixtures/pipeline/, plus seeded random valid templates;
+//! accepted differences listed with reasons in accepted-differences.txt), the error-code tests,
+//! unit tests of tricky phases, and robustness tests (deep nesting, random input).
+//! `cargo run -p ngc-pipeline --example compile < template.html` prints what one template
+//! compiles to.
 
 mod emit;
 pub mod error;

@@ -291,7 +291,11 @@ const GENERATED_SEED: u64 = 0x5eed_2202;
 fn pipeline_matches_ngc() {
     let mut files = corpus_files();
     let generated = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pipeline-generated.txt");
-    std::fs::write(&generated, generate::corpus(GENERATED_SEED, GENERATED_CASES)).expect("write the generated corpus");
+    std::fs::write(
+        &generated,
+        generate::corpus(GENERATED_SEED, GENERATED_CASES),
+    )
+    .expect("write the generated corpus");
     files.push(generated);
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for f in &files {

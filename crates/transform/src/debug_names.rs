@@ -230,15 +230,22 @@ mod tests {
     #[test]
     fn an_options_object_gets_the_debug_name_first() {
         let out = apply("import { input, model } from '@angular/core';\nclass A {\n  a = input('', { alias: 'b' });\n  m = model.required({});\n}\n");
-        assert!(out.contains(r#"input('', {...(ngDevMode ? { debugName: "a" } : /* istanbul ignore next */ {}),  alias: 'b' });"#), "{out}");
-        assert!(out.contains(r#"model.required({...(ngDevMode ? { debugName: "m" } : /* istanbul ignore next */ {})});"#), "{out}");
+        assert!(
+            out.contains(r#"input('', {...(ngDevMode ? { debugName: "a" } : /* istanbul ignore next */ {}),  alias: 'b' });"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"model.required({...(ngDevMode ? { debugName: "m" } : /* istanbul ignore next */ {})});"#),
+            "{out}"
+        );
     }
 
     #[test]
     fn calls_that_are_not_angular_signal_functions_are_left_alone() {
         let text = "import { signal as s } from '@angular/core';\nimport { signal } from './local';\nclass A {\n  a = signal(1);\n  b = s(2);\n  c = signal(3, { debugName: 'c' });\n}\n";
         assert_eq!(apply(text), text);
-        let named = "import { signal } from '@angular/core';\nconst x = signal(1, { debugName: 'mine' });\nconst y = signal(1, extra);\n";
+        let named =
+            "import { signal } from '@angular/core';\nconst x = signal(1, { debugName: 'mine' });\nconst y = signal(1, extra);\n";
         assert_eq!(apply(named), named);
     }
 }

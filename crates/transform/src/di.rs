@@ -329,7 +329,9 @@ mod tests {
             let params = constructor_params(class.class, source, &ValueNames::new());
             let raw = |e: &ast::Expr| ngc_output::raw(source.text_of(e));
             assert!(matches!(constructor_dependencies(params.as_deref(), true, source, &raw), Ok(CtorDeps::Inherited)));
-            assert!(matches!(constructor_dependencies(params.as_deref(), false, source, &raw), Ok(CtorDeps::Valid(d)) if d.is_empty()));
+            assert!(
+                matches!(constructor_dependencies(params.as_deref(), false, source, &raw), Ok(CtorDeps::Valid(d)) if d.is_empty())
+            );
         });
     }
 }

@@ -91,7 +91,9 @@ mod tests {
 
     fn init_value(text: &str) -> Option<Value> {
         with_source(text, |source| {
-            let Some(ast::ModuleItem::Stmt(ast::Stmt::Decl(ast::Decl::Var(v)))) = source.module.body.last() else { panic!("a const") };
+            let Some(ast::ModuleItem::Stmt(ast::Stmt::Decl(ast::Decl::Var(v)))) = source.module.body.last() else {
+                panic!("a const")
+            };
             literal_value(v.decls[0].init.as_deref().expect("initializer"), source)
         })
     }

@@ -18,7 +18,7 @@ use crate::di::ValueNames;
 use crate::program::ProgramRefs;
 use crate::source::Source;
 use crate::syntax::{self, ImportKind};
-use crate::value::{RefKind, RefValue, Value};
+use crate::value::{EmitRef, RefKind, RefValue, Value};
 
 /// What the compilation of one file needs from the rest of the program.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +34,10 @@ pub struct FileFacts {
     pub import_values: Vec<(String, String, Option<bool>)>,
     /// The file's decorated classes.
     pub classes: Vec<ClassFacts>,
+    /// For constants imported through a non-relative specifier (a tsconfig `paths` alias such
+    /// as `@shared`): the declarations their value refers to, written through that specifier,
+    /// as ngc writes references it reached through such an import (`AbsoluteModuleStrategy`).
+    pub aliased_values: HashMap<String, Vec<(String, EmitRef)>>,
 }
 
 impl FileFacts {
@@ -121,9 +125,15 @@ pub fn file_facts(refs: &mut ProgramRefs<'_, '_>, module: ModuleId, source: &Sou
         if let Some(symbol) = &symbol {
             facts.bindings.insert(binding.local.clone(), refs.key(symbol));
         }
-        let value = symbol.map(|s| is_value(refs, &s));
+        let value = symbol.as_ref().map(|s| is_value(refs, s));
         facts.value_names.insert(binding.local.clone(), value);
         facts.import_values.push((binding.specifier.clone(), name.to_string(), value));
+        if let Some(symbol) = symbol.filter(|s| matches!(s.module, ModuleId::Program(_)) && !is_relative(&binding.specifier)) {
+            let aliased = aliased_references(refs, module, &binding.specifier, &symbol);
+            if !aliased.is_empty() {
+                facts.aliased_values.insert(binding.local.clone(), aliased);
+            }
+        }
     }
     for class in syntax::classes(source.module, &source.spans) {
         let symbol = SymbolId { module, name: metadata_key(refs, module, source, class.name) };
@@ -185,6 +195,47 @@ fn export_aliases(module: &ast::Module, local: &str) -> Vec<String> {
         }
     }
     out
+}
+
+fn is_relative(specifier: &str) -> bool {
+    specifier.starts_with("./") || specifier.starts_with("../") || specifier == "." || specifier == ".."
+}
+
+/// The declarations a constant of another program file refers to, each written through
+/// `specifier` when that module exports it under its own name.
+fn aliased_references(
+    refs: &mut ProgramRefs<'_, '_>,
+    context: ModuleId,
+    specifier: &str,
+    constant: &SymbolId,
+) -> Vec<(String, EmitRef)> {
+    let is_class =
+        refs.analysis.modules.metadata(constant.module).and_then(|m| m.get(&constant.name)).and_then(symbolic) == Some("class");
+    if is_class {
+        return Vec::new();
+    }
+    let value = {
+        let mut ev = Evaluator::new(&mut refs.analysis.modules);
+        ev.evaluate_entry(constant)
+    };
+    let mut symbols = Vec::new();
+    collect_symbols(&value, &mut symbols);
+    let mut out = Vec::new();
+    for symbol in symbols {
+        if refs.imported_symbol(context, specifier, &symbol.name).as_ref() == Some(&symbol) {
+            let emit = EmitRef::Import { module: specifier.to_string(), name: symbol.name.clone() };
+            out.push((refs.key(&symbol), emit));
+        }
+    }
+    out
+}
+
+fn collect_symbols(value: &StaticValue, out: &mut Vec<SymbolId>) {
+    match value {
+        StaticValue::Symbol(s) | StaticValue::ModuleWithProviders(s) => out.push(s.clone()),
+        StaticValue::Array(items) => items.iter().for_each(|i| collect_symbols(i, out)),
+        _ => {}
+    }
 }
 
 /// Whether a declaration is a value (not an interface).

@@ -18,43 +18,67 @@ use crate::value::{EmitRef, RefValue};
 #[derive(Debug, Clone, Default)]
 pub struct Identities {
     by_key: HashMap<String, String>,
+    /// Declarations reached through a constant imported by a non-relative specifier, written
+    /// through that specifier.
+    aliased: HashMap<String, EmitRef>,
 }
 
 impl Identities {
     /// The identities reachable from `expr`.
     pub fn of(expr: &ast::Expr, source: &Source<'_>, bindings: &HashMap<String, String>) -> Self {
+        Self::with_aliases(expr, source, bindings, &HashMap::new())
+    }
+
+    /// [`Identities::of`], also recording the declarations of `aliased` constants (see
+    /// [`crate::facts::FileFacts::aliased_values`]) the expression names.
+    pub fn with_aliases(
+        expr: &ast::Expr,
+        source: &Source<'_>,
+        bindings: &HashMap<String, String>,
+        aliased: &HashMap<String, Vec<(String, EmitRef)>>,
+    ) -> Self {
         let mut identities = Identities::default();
         let mut seen = HashSet::new();
-        identities.walk(expr, source, bindings, &mut seen);
+        identities.walk(expr, source, bindings, aliased, &mut seen);
         identities
     }
 
     /// How generated code writes `reference`: the identifier that names it, if any, else
-    /// what the reference emitter decided.
+    /// through the aliased import it was reached by, else what the reference emitter decided.
     pub fn emit(&self, reference: &RefValue) -> EmitRef {
         if let EmitRef::Local(_) = &reference.emit {
             return reference.emit.clone();
         }
-        match self.by_key.get(&reference.key) {
-            Some(identifier) => EmitRef::Local(identifier.clone()),
-            None => reference.emit.clone(),
+        if let Some(identifier) = self.by_key.get(&reference.key) {
+            return EmitRef::Local(identifier.clone());
         }
+        self.aliased.get(&reference.key).cloned().unwrap_or_else(|| reference.emit.clone())
     }
 
     pub fn contains(&self, key: &str) -> bool {
         self.by_key.contains_key(key)
     }
 
-    fn walk(&mut self, expr: &ast::Expr, source: &Source<'_>, bindings: &HashMap<String, String>, seen: &mut HashSet<String>) {
+    fn walk(
+        &mut self,
+        expr: &ast::Expr,
+        source: &Source<'_>,
+        bindings: &HashMap<String, String>,
+        aliased: &HashMap<String, Vec<(String, EmitRef)>>,
+        seen: &mut HashSet<String>,
+    ) {
         stacker_free_walk(expr, &mut |e| match e {
             ast::Expr::Ident(ident) => {
                 let name = ident.sym.to_string();
                 if let Some(key) = bindings.get(&name) {
                     self.by_key.entry(key.clone()).or_insert_with(|| name.clone());
                 }
+                for (key, emit) in aliased.get(&name).into_iter().flatten() {
+                    self.aliased.entry(key.clone()).or_insert_with(|| emit.clone());
+                }
                 if source.imports.get(&name).is_none() && seen.insert(name.clone()) {
                     if let Some(init) = source.local_const(&name) {
-                        self.walk(init, source, bindings, seen);
+                        self.walk(init, source, bindings, aliased, seen);
                     }
                 }
                 false
@@ -142,8 +166,10 @@ mod tests {
         with_source(text, |source| {
             let ast::ModuleItem::Stmt(ast::Stmt::Decl(ast::Decl::Var(root))) = &source.module.body[3] else { panic!("ROOT") };
             let expr = root.decls[0].init.as_deref().expect("initializer");
-            let bindings: HashMap<String, String> =
-                [("If", "common#NgIf"), ("SHARED", "shared#SHARED")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let bindings: HashMap<String, String> = [("If", "common#NgIf"), ("SHARED", "shared#SHARED")]
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             let identities = Identities::of(expr, source, &bindings);
             assert_eq!(identities.emit(&reference("common#NgIf")), EmitRef::Local("If".into()));
             assert!(identities.contains("shared#SHARED"));

@@ -31,7 +31,9 @@ impl Rng {
     }
 }
 
-const MEMBERS: &[&str] = &["title", "items", "user", "count", "active", "value", "config", "list"];
+const MEMBERS: &[&str] = &[
+    "title", "items", "user", "count", "active", "value", "config", "list",
+];
 const PIPES: &[&str] = &["json", "uppercase", "async", "p"];
 const TAGS: &[&str] = &["div", "span", "section", "button", "a", "my-cmp"];
 
@@ -48,7 +50,12 @@ pub struct Generator {
 
 impl Generator {
     pub fn new(seed: u64) -> Self {
-        Generator { rng: Rng::new(seed), counter: 0, scope: Vec::new(), in_defer: false }
+        Generator {
+            rng: Rng::new(seed),
+            counter: 0,
+            scope: Vec::new(),
+            in_defer: false,
+        }
     }
 
     fn fresh(&mut self, prefix: &str) -> String {
@@ -74,11 +81,24 @@ impl Generator {
         match self.rng.below(14) {
             0 => format!("{n}.{}", self.rng.pick(MEMBERS)),
             1 => format!("{n}?.{}", self.rng.pick(MEMBERS)),
-            2 => format!("fn({}, {})", self.expr(depth + 1, pipes), self.expr(depth + 1, pipes)),
-            3 if pipes && !self.in_defer => format!("({} | {})", self.expr(depth + 1, pipes), self.rng.pick(PIPES)),
+            2 => format!(
+                "fn({}, {})",
+                self.expr(depth + 1, pipes),
+                self.expr(depth + 1, pipes)
+            ),
+            3 if pipes && !self.in_defer => format!(
+                "({} | {})",
+                self.expr(depth + 1, pipes),
+                self.rng.pick(PIPES)
+            ),
             4 => format!("[{}, 1, 'x']", self.expr(depth + 1, pipes)),
             5 => format!("{{k: {}, n: 2}}", self.expr(depth + 1, pipes)),
-            6 => format!("{} ? {} : {}", n, self.expr(depth + 1, pipes), self.expr(depth + 1, pipes)),
+            6 => format!(
+                "{} ? {} : {}",
+                n,
+                self.expr(depth + 1, pipes),
+                self.expr(depth + 1, pipes)
+            ),
             7 => format!("{n} ?? 'none'"),
             8 => format!("!{n}"),
             9 => format!("{n} + {}", self.expr(depth + 1, pipes)),
@@ -164,7 +184,10 @@ impl Generator {
                 let cond = self.expr(0, true);
                 let body = self.with_scope(&[], |g| g.children(depth, budget));
                 let other = if self.rng.chance(50) {
-                    format!(" @else {{{}}}", self.with_scope(&[], |g| g.children(depth, budget)))
+                    format!(
+                        " @else {{{}}}",
+                        self.with_scope(&[], |g| g.children(depth, budget))
+                    )
                 } else {
                     String::new()
                 };
@@ -173,16 +196,32 @@ impl Generator {
             4 => {
                 let alias = self.fresh("v");
                 let cond = self.expr(0, true);
-                let body = self.with_scope(&[alias.clone()], |g| g.children(depth, budget));
+                let body = self.with_scope(std::slice::from_ref(&alias), |g| g.children(depth, budget));
                 format!("@if ({cond}; as {alias}) {{{body}}}")
             }
             5 => {
                 let item = self.fresh("item");
                 let index = self.fresh("i");
                 let collection = self.expr(1, true);
-                let track = if self.rng.chance(50) { format!("{item}.id") } else { "$index".to_string() };
-                let body = self.with_scope(&[item.clone(), index.clone(), "$index".into(), "$count".into()], |g| g.children(depth, budget));
-                let empty = if self.rng.chance(40) { " @empty {none}".to_string() } else { String::new() };
+                let track = if self.rng.chance(50) {
+                    format!("{item}.id")
+                } else {
+                    "$index".to_string()
+                };
+                let body = self.with_scope(
+                    &[
+                        item.clone(),
+                        index.clone(),
+                        "$index".into(),
+                        "$count".into(),
+                    ],
+                    |g| g.children(depth, budget),
+                );
+                let empty = if self.rng.chance(40) {
+                    " @empty {none}".to_string()
+                } else {
+                    String::new()
+                };
                 format!("@for ({item} of {collection}; track {track}; let {index} = $index) {{{body}}}{empty}")
             }
             6 => {
@@ -197,7 +236,8 @@ impl Generator {
                 let collection = self.expr(1, true);
                 let tag = self.rng.pick(TAGS);
                 let mut refs = Vec::new();
-                let attrs = self.with_scope(&[item.clone(), index.clone()], |g| g.attributes(&mut refs));
+                let attrs =
+                    self.with_scope(&[item.clone(), index.clone()], |g| g.attributes(&mut refs));
                 let mut names = vec![item.clone(), index.clone()];
                 names.extend(refs);
                 let body = self.with_scope(&names, |g| g.children(depth, budget));
@@ -211,7 +251,7 @@ impl Generator {
             }
             9 => {
                 let var = self.fresh("t");
-                let body = self.with_scope(&[var.clone()], |g| g.children(depth, budget));
+                let body = self.with_scope(std::slice::from_ref(&var), |g| g.children(depth, budget));
                 format!("<ng-template let-{var}>{body}</ng-template>")
             }
             10 => {
@@ -227,7 +267,11 @@ impl Generator {
             // (`[ngModel]` matches a directive of the Full-mode module, a deferred dependency in
             // a `@defer` block.)
             12 if !self.in_defer => {
-                format!("<input [(ngModel)]=\"{}\" (keyup.enter)=\"{}\">", self.rng.pick(MEMBERS), self.handler())
+                format!(
+                    "<input [(ngModel)]=\"{}\" (keyup.enter)=\"{}\">",
+                    self.rng.pick(MEMBERS),
+                    self.handler()
+                )
             }
             _ => {
                 let tag = self.rng.pick(TAGS);
@@ -253,7 +297,8 @@ impl Generator {
 
 /// `count` templates as a corpus file (`#### generated-<n>` cases).
 pub fn corpus(seed: u64, count: usize) -> String {
-    let mut out = String::from("# Generated by crates/pipeline/tests/generate (random valid templates).\n");
+    let mut out =
+        String::from("# Generated by crates/pipeline/tests/generate (random valid templates).\n");
     for n in 0..count {
         let mut g = Generator::new(seed.wrapping_add((n as u64).wrapping_mul(0x9e3779b97f4a7c15)));
         let mut budget = 12;

@@ -25,7 +25,6 @@ use super::{unwrap_forward_ref, ClassContext};
 use crate::defer::{DeferCandidate, DeferralTracker};
 use crate::diagnostics::{self as diag, ExternalSource, TransformDiagnostic};
 use crate::facts::ScopeDependency;
-use crate::identity::Identities;
 use crate::syntax::{self, DecoratorSyntax, ObjectLiteral};
 use crate::value::{EmitRef, RefKind, Value};
 
@@ -211,7 +210,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     // Resolve: the dependencies the template uses.
     let scope = ctx.facts.and_then(|f| f.scope.as_ref());
     let imports_expr = object.get("imports");
-    let identities = imports_expr.map(|i| Identities::of(i, ctx.source, &ctx.file.bindings)).unwrap_or_default();
+    let identities = imports_expr.map(|i| ctx.identities(i)).unwrap_or_default();
     let emit = |dep: &ScopeDependency| -> EmitRef {
         if let EmitRef::Local(_) = dep.reference.emit {
             return dep.reference.emit.clone();

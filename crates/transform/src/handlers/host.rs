@@ -9,7 +9,6 @@ use swc_ecma_ast as ast;
 use super::bindings::{field_span, parse_mapping_string};
 use super::{unwrap_forward_ref, ClassContext};
 use crate::diagnostics as diag;
-use crate::identity::Identities;
 use crate::syntax::{self, DecoratorSyntax, ObjectLiteral};
 use crate::value::Value;
 
@@ -172,7 +171,7 @@ pub(super) fn extract_host_directives(
     let Some(Value::Array(items)) = evaluated.cloned().or_else(|| crate::eval::literal_value(raw, ctx.source)) else {
         return Err(diag::unsupported(span, "`hostDirectives` that cannot be evaluated", "list the host directives literally"));
     };
-    let identities = Identities::of(raw, ctx.source, &ctx.file.bindings);
+    let identities = ctx.identities(raw);
     // Which elements were written with `forwardRef`.
     let elements: Vec<&ast::Expr> = match syntax::unwrap_expression(raw) {
         ast::Expr::Array(a) => a.elems.iter().flatten().map(|e| &*e.expr).collect(),

@@ -80,6 +80,12 @@ impl<'a, 'm> ClassContext<'a, 'm> {
             .collect()
     }
 
+    /// Which identifiers of the file name the references `expr` evaluates to (ngc's
+    /// identities), and the references it reaches through aliased imports.
+    pub fn identities(&self, expr: &ast::Expr) -> crate::identity::Identities {
+        crate::identity::Identities::with_aliases(expr, self.source, &self.file.bindings, &self.file.aliased_values)
+    }
+
     pub fn span_of(&self, node: &impl swc_common::Spanned) -> ngc_diagnostics::Span {
         self.source.spans.of(node.span())
     }

@@ -10,7 +10,6 @@ use swc_ecma_ast as ast;
 
 use super::{decorator_object, directive, ClassContext};
 use crate::diagnostics as diag;
-use crate::identity::Identities;
 use crate::syntax::{self, DecoratorSyntax, ObjectLiteral};
 use crate::value::{EmitRef, RefKind, RefValue, Value};
 
@@ -102,7 +101,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
     let (exports, _, raw_exports) = lists("exports")?;
     let (bootstrap, _, raw_bootstrap) = lists("bootstrap")?;
     let to_r3 = |entries: &[Entry], raw: Option<&ast::Expr>| -> Vec<R3Reference> {
-        let identities = raw.map(|r| Identities::of(r, ctx.source, &ctx.file.bindings)).unwrap_or_default();
+        let identities = raw.map(|r| ctx.identities(r)).unwrap_or_default();
         // `toR3Reference`: the value may use the file's identifier, the type is imported.
         entries
             .iter()
@@ -110,7 +109,7 @@ pub fn analyze(ctx: &ClassContext<'_, '_>, decorator: &DecoratorSyntax<'_>) -> R
             .collect()
     };
     let is_forward = |entries: &[Entry], raw: Option<&ast::Expr>| -> bool {
-        let identities = raw.map(|r| Identities::of(r, ctx.source, &ctx.file.bindings)).unwrap_or_default();
+        let identities = raw.map(|r| ctx.identities(r)).unwrap_or_default();
         entries.iter().any(|e| match identities.emit(&e.reference) {
             EmitRef::Local(local) => is_declared_after(ctx, &local),
             EmitRef::Import { .. } => false,
@@ -220,12 +219,12 @@ fn injector_imports(
             if kept.len() == entries.len() {
                 out.push(ctx.raw(element));
             } else {
-                let identities = Identities::of(element, ctx.source, &ctx.file.bindings);
+                let identities = ctx.identities(element);
                 out.extend(kept.iter().map(|e| identities.emit(&e.reference).to_expr()));
             }
         }
     }
-    let identities = raw_exports.map(|r| Identities::of(r, ctx.source, &ctx.file.bindings)).unwrap_or_default();
+    let identities = raw_exports.map(|r| ctx.identities(r)).unwrap_or_default();
     for export in exports.iter().filter(|e| e.reference.kind == RefKind::NgModule) {
         out.push(identities.emit(&export.reference).to_expr());
     }
