@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{example_dir, list_files, ngc, ngc_env, tempdir, tree, write};
+use common::{list_files, metadata_app_dir, ngc, ngc_env, tempdir, tree, write};
 
 #[test]
 fn default_include_takes_ts_tsx_and_dts_but_skips_node_modules_dot_dirs_and_out_dir() {
@@ -124,9 +124,9 @@ fn nothing_is_written_when_a_file_fails() {
     assert!(!dir.path().join("out").exists());
 }
 
-/// Expected outputs of the example app: every source with exports, none for `main.ts` (no
+/// Expected outputs of the Angular 8-era metadata app: every source with exports, none for `main.ts` (no
 /// exports) and none for the excluded spec file.
-const EXAMPLE_OUTPUTS: [&str; 10] = [
+const METADATA_APP_OUTPUTS: [&str; 10] = [
     "app/app.component.metadata.json",
     "app/app.module.metadata.json",
     "app/app.routes.metadata.json",
@@ -140,11 +140,11 @@ const EXAMPLE_OUTPUTS: [&str; 10] = [
 ];
 
 #[test]
-fn example_app_writes_one_metadata_file_per_source_with_exports() {
+fn metadata_app_writes_one_metadata_file_per_source_with_exports() {
     let out = tempdir();
     let out_arg = out.path().display().to_string();
     let run = ngc(
-        &example_dir(),
+        &metadata_app_dir(),
         &[
             "build",
             "-p",
@@ -157,11 +157,11 @@ fn example_app_writes_one_metadata_file_per_source_with_exports() {
     );
     run.expect_code(0);
     assert_eq!(run.stderr, "");
-    // The example app targets ES2015 for Angular 8: only its metadata is written.
+    // The app targets ES2015 for Angular 8: only its metadata is written.
     let files = tree(out.path());
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     // rootDir defaults to the common directory of the inputs, src/.
-    assert_eq!(names, EXAMPLE_OUTPUTS);
+    assert_eq!(names, METADATA_APP_OUTPUTS);
     for (name, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
         assert!(

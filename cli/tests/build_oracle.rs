@@ -1,6 +1,6 @@
-//! `ngc-rs build` against ngc 8: every `.metadata.json` written for the example app equals
-//! `[module]` of Angular 8.2.14's collector run the way ngc 8 ran it (strict, with its
-//! expression lowering), live from tests/oracles/ng8.
+//! `ngc-rs build` against ngc 8: every `.metadata.json` written for tests/fixtures/metadata-app
+//! (an Angular 8-era NgModule app) equals `[module]` of Angular 8.2.14's collector run the way
+//! ngc 8 ran it (strict, with its expression lowering), live from tests/oracles/ng8.
 
 mod common;
 
@@ -12,7 +12,7 @@ fn repo() -> PathBuf {
 }
 
 #[test]
-fn example_metadata_equals_ngc8() {
+fn metadata_app_equals_ngc8() {
     let root = repo();
     let oracle = root.join("tests/oracles/ng8");
     assert!(
@@ -21,7 +21,7 @@ fn example_metadata_equals_ngc8() {
     );
     let out = common::tempdir();
     let out_dir = out.path().to_string_lossy().into_owned();
-    common::ngc(&root, &["build", "-p", "example/tsconfig.json", "--outDir", &out_dir, "--metadata-only"]).expect_code(0);
+    common::ngc(&root, &["build", "-p", "tests/fixtures/metadata-app/tsconfig.json", "--outDir", &out_dir, "--metadata-only"]).expect_code(0);
 
     let mut written = Vec::new();
     let mut stack = vec![out.path().to_path_buf()];
@@ -39,7 +39,7 @@ fn example_metadata_equals_ngc8() {
     assert!(written.len() >= 8, "too few metadata files: {written:?}");
     for file in &written {
         let rel = file.strip_prefix(out.path()).expect("under out");
-        let source = root.join("example/src").join(rel.to_string_lossy().replace(".metadata.json", ".ts"));
+        let source = root.join("tests/fixtures/metadata-app/src").join(rel.to_string_lossy().replace(".metadata.json", ".ts"));
         let run = Command::new("node")
             .arg(oracle.join("collect.js"))
             .args(["--strict", "--lower"])

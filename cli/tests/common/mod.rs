@@ -113,7 +113,7 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The repository's example app.
-pub fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../example")
+/// The Angular 8-era app whose metadata is checked against ngc 8 (tests/fixtures/metadata-app).
+pub fn metadata_app_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/metadata-app")
 }

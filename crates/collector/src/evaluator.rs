@@ -72,11 +72,14 @@ pub(crate) struct IvyMode {
     /// The local declarations referenced so far, in order of first reference.
     pub referenced: Vec<String>,
     queued: HashSet<String>,
+    /// The values View Engine has an error node for (a container of one, a local reference),
+    /// by identity; holding them keeps their addresses from being reused.
+    view_engine_errors: HashMap<usize, Value>,
 }
 
 impl IvyMode {
     pub fn new(locals: HashMap<String, LocalKind>) -> Self {
-        IvyMode { locals, referenced: Vec::new(), queued: HashSet::new() }
+        IvyMode { locals, referenced: Vec::new(), queued: HashSet::new(), view_engine_errors: HashMap::new() }
     }
 }
 
@@ -120,6 +123,21 @@ impl<'a, 's> Evaluator<'a, 's> {
         }
     }
 
+    /// Whether View Engine's metadata has an error node for `value`: it is one, or, in Ivy
+    /// mode, it stands for one (an object, array or call holding one, where View Engine lets the
+    /// error replace it; a local reference).
+    fn is_view_engine_error(&self, value: &Value) -> bool {
+        value.is_error()
+            || self.ivy.as_ref().is_some_and(|ivy| value.identity().is_some_and(|id| ivy.view_engine_errors.contains_key(&id)))
+    }
+
+    /// In Ivy mode, notes that View Engine's metadata has an error node for `value`.
+    fn mark_view_engine_error(&mut self, value: &Value) {
+        if let (Some(ivy), Some(id)) = (&mut self.ivy, value.identity()) {
+            ivy.view_engine_errors.insert(id, value.clone());
+        }
+    }
+
     fn invalidate_foldable_cache(&mut self) {
         if !self.foldable_cache.is_empty() {
             self.foldable_cache = HashMap::new();
@@ -145,8 +163,10 @@ impl<'a, 's> Evaluator<'a, 's> {
 
     /// `recordEntry` for a node that is a function expression when `is_lambda`.
     fn record_node(&mut self, entry: Value, node: Span, is_lambda: bool) -> Value {
+        // View Engine lowers no value it has an error node for, but a lambda (checked first).
+        let view_engine_error = !is_lambda && self.ivy.is_some() && self.is_view_engine_error(&entry);
         let entry = match &mut self.lowering {
-            Some(lowering) if !entry.is_primitive() && !is_lowered_reference(&entry) => {
+            Some(lowering) if !entry.is_primitive() && !is_lowered_reference(&entry) && !view_engine_error => {
                 // `isLowerable`: the node should be lowered and no ancestor should be.
                 let lowerable = match lowering.fields.as_slice() {
                     [] => is_lambda && lowering.eligible,
@@ -325,7 +345,7 @@ impl<'a, 's> Evaluator<'a, 's> {
         let ivy = self.ivy.as_mut()?;
         let kind = *ivy.locals.get(name)?;
         let is_error = value.is_error();
-        if !is_error && !(kind == LocalKind::Variable && value.contains_error()) {
+        if !(is_error || kind == LocalKind::Variable && value.contains_error()) {
             return None;
         }
         if ivy.queued.insert(name.to_string()) {
@@ -338,6 +358,7 @@ impl<'a, 's> Evaluator<'a, 's> {
         ]);
         if is_error {
             reference.set_prop("error", value.clone());
+            self.mark_view_engine_error(&reference);
         }
         Some(reference)
     }
@@ -351,10 +372,14 @@ impl<'a, 's> Evaluator<'a, 's> {
             Expr::New(new) => {
                 let args: Vec<Value> = new.args.iter().flatten().map(|a| self.evaluate_argument(a)).collect();
                 let target = self.evaluate(&new.callee, false);
-                if target.is_error() && self.ivy.is_none() {
+                let target_error = self.is_view_engine_error(&target);
+                if target_error && self.ivy.is_none() {
                     return self.record(target, node);
                 }
                 let call = Value::object(vec![("__symbolic", Value::str("new")), ("expression", target)]);
+                if target_error {
+                    self.mark_view_engine_error(&call);
+                }
                 if !args.is_empty() {
                     call.set_prop("arguments", Value::array(args));
                 }
@@ -497,6 +522,7 @@ impl<'a, 's> Evaluator<'a, 's> {
         let node = at(obj);
         let result = Value::new_object();
         let mut quoted: Vec<Value> = Vec::new();
+        let mut view_engine_error = false;
         for prop in &obj.props {
             let prop = match prop {
                 PropOrSpread::Prop(prop) => prop,
@@ -534,11 +560,12 @@ impl<'a, 's> Evaluator<'a, 's> {
                     let lowerable_field = matches!(kv.key, PropName::Ident(_)) && LOWERABLE_FIELDS.contains(&name.as_str());
                     let pushed = lowerable_field && self.begin_lowerable_field(&kv.value, value_node);
                     let value = self.evaluate(&kv.value, true);
-                    if value.is_error() {
+                    if self.is_view_engine_error(&value) {
                         self.end_lowerable_field(pushed);
                         if self.ivy.is_none() {
                             return value;
                         }
+                        view_engine_error = true;
                         set_own(&result, &name, value);
                         continue;
                     }
@@ -548,15 +575,21 @@ impl<'a, 's> Evaluator<'a, 's> {
                 }
                 Prop::Shorthand(ident) => {
                     let value = self.resolve_name(&ident.sym, true, node);
-                    if value.is_error() && self.ivy.is_none() {
-                        return value;
+                    if self.is_view_engine_error(&value) {
+                        if self.ivy.is_none() {
+                            return value;
+                        }
+                        view_engine_error = true;
                     }
                     set_own(&result, &ident.sym, value);
                 }
                 Prop::Assign(assign) => {
                     let value = self.resolve_name(&assign.key.sym, true, node);
-                    if value.is_error() && self.ivy.is_none() {
-                        return value;
+                    if self.is_view_engine_error(&value) {
+                        if self.ivy.is_none() {
+                            return value;
+                        }
+                        view_engine_error = true;
                     }
                     set_own(&result, &assign.key.sym, value);
                 }
@@ -566,12 +599,16 @@ impl<'a, 's> Evaluator<'a, 's> {
         if self.quoted_names && !quoted.is_empty() {
             result.set_prop("$quoted$", Value::array(quoted));
         }
+        if view_engine_error {
+            self.mark_view_engine_error(&result);
+        }
         self.record(result, node)
     }
 
     fn evaluate_array(&mut self, arr: &ArrayLit) -> Value {
         let node = at(arr);
         let mut items = Vec::new();
+        let mut view_engine_error = false;
         // Where the next element begins: holes have no span in swc, TypeScript puts them at the
         // next token after the previous comma.
         let mut cursor = node.start + 1;
@@ -587,6 +624,7 @@ impl<'a, 's> Evaluator<'a, 's> {
                     if self.ivy.is_none() {
                         return error;
                     }
+                    view_engine_error = true;
                     items.push(error);
                 }
                 Some(element) => {
@@ -595,8 +633,11 @@ impl<'a, 's> Evaluator<'a, 's> {
                         Some(_) => self.evaluate_argument(element),
                         None => self.evaluate(&element.expr, true),
                     };
-                    if value.is_error() && self.ivy.is_none() {
-                        return value;
+                    if self.is_view_engine_error(&value) {
+                        if self.ivy.is_none() {
+                            return value;
+                        }
+                        view_engine_error = true;
                     }
                     if value.is_symbolic("spread") {
                         if let Some(Value::Array(spread)) = value.prop("expression") {
@@ -608,7 +649,11 @@ impl<'a, 's> Evaluator<'a, 's> {
                 }
             }
         }
-        self.record(Value::array(items), node)
+        let array = Value::array(items);
+        if view_engine_error {
+            self.mark_view_engine_error(&array);
+        }
+        self.record(array, node)
     }
 
     /// A call or `new` argument, or an array element: a spread becomes a `spread` node.
@@ -663,12 +708,16 @@ impl<'a, 's> Evaluator<'a, 's> {
             Callee::Super(s) => self.unsupported(at(s)),
             Callee::Import(i) => self.unsupported(at(i)),
         };
-        if expression.is_error() && self.ivy.is_none() {
+        let callee_error = self.is_view_engine_error(&expression);
+        if callee_error && self.ivy.is_none() {
             return self.record(expression, node);
         }
         let result = Value::object(vec![("__symbolic", Value::str("call")), ("expression", expression)]);
         if !args.is_empty() {
             result.set_prop("arguments", Value::array(args));
+        }
+        if callee_error {
+            self.mark_view_engine_error(&result);
         }
         self.record(result, node)
     }
@@ -693,7 +742,8 @@ impl<'a, 's> Evaluator<'a, 's> {
     fn evaluate_member(&mut self, member: &MemberExpr) -> Value {
         let node = at(member);
         let expression = self.evaluate(&member.obj, false);
-        if expression.is_error() && self.ivy.is_none() {
+        let object_error = self.is_view_engine_error(&expression);
+        if object_error && self.ivy.is_none() {
             return self.record(expression, node);
         }
         match &member.prop {
@@ -716,6 +766,9 @@ impl<'a, 's> Evaluator<'a, 's> {
                     ("expression", expression),
                     ("member", Value::str(&name)),
                 ]);
+                if object_error {
+                    self.mark_view_engine_error(&select);
+                }
                 self.record(select, node)
             }
             MemberProp::Computed(computed) => {
@@ -728,6 +781,9 @@ impl<'a, 's> Evaluator<'a, 's> {
                     ("expression", expression),
                     ("index", index),
                 ]);
+                if object_error {
+                    self.mark_view_engine_error(&value);
+                }
                 self.record(value, node)
             }
             MemberProp::PrivateName(p) => self.unsupported(at(p)),

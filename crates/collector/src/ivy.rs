@@ -130,7 +130,9 @@ pub(crate) fn ivy_metadata<'m>(
     let mut locals: HashMap<String, Local<'m>> = HashMap::new();
     for item in &items {
         match item {
-            TopLevel::Class { ident: Some(ident), class, exported, node } if !walker.is_exported(*exported, Some(ident)) => {
+            TopLevel::Class { ident: Some(ident), class, exported, node }
+                if !walker.is_exported(*exported, Some(ident)) =>
+            {
                 locals.entry(ident.sym.to_string()).or_insert(Local::Class { class, node: *node });
             }
             TopLevel::Function { ident: Some(ident), function, exported, node }
@@ -140,7 +142,9 @@ pub(crate) fn ivy_metadata<'m>(
                 let name = ident.sym.to_string();
                 let replaces = match locals.get(&name) {
                     None => true,
-                    Some(Local::Function { function: previous, .. }) => previous.body.is_none() && function.body.is_some(),
+                    Some(Local::Function { function: previous, .. }) => {
+                        previous.body.is_none() && function.body.is_some()
+                    }
                     Some(_) => false,
                 };
                 if replaces {
@@ -182,7 +186,9 @@ pub(crate) fn ivy_metadata<'m>(
                     entries.push(Entry { name, start: node.start, value, local });
                 }
             }
-            TopLevel::Function { ident: Some(ident), function, exported, node } if walker.is_exported(*exported, Some(ident)) => {
+            TopLevel::Function { ident: Some(ident), function, exported, node }
+                if walker.is_exported(*exported, Some(ident)) =>
+            {
                 let name = walker.exported_name(ident);
                 if view_engine_entry(&name).is_some_and(|e| e.contains_error()) && done.insert(name.clone()) {
                     let value = function_metadata(&mut walker, ident, function, *node);
@@ -210,11 +216,7 @@ pub(crate) fn ivy_metadata<'m>(
 
     // The local declarations referenced so far, until no new one is.
     let mut next = 0;
-    loop {
-        let name = match walker.ev.ivy.as_ref().and_then(|ivy| ivy.referenced.get(next)) {
-            Some(name) => name.clone(),
-            None => break,
-        };
+    while let Some(name) = walker.ev.ivy.as_ref().and_then(|ivy| ivy.referenced.get(next)).cloned() {
         next += 1;
         if !done.insert(name.clone()) {
             continue;

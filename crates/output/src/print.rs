@@ -849,11 +849,14 @@ fn plus_literal_kind(expr: &Expr) -> Option<u8> {
 }
 
 /// A JavaScript string literal in double quotes, escaped as TypeScript's printer escapes
-/// (`escapeString`): quotes, backslash, control characters, line and paragraph separators.
-/// `</script` and `${` need no escape inside a double-quoted string.
+/// (`escapeString`): quotes, backslash, control characters, line and paragraph separators; a
+/// NUL before a digit as `\x00` (`\01` would be an octal escape). `</script` is written
+/// `<\/script` so that the code can also be inlined in an HTML `<script>` element; `${` needs
+/// no escape inside a double-quoted string.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -863,10 +866,15 @@ pub fn write_string(s: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{b}' => out.push_str("\\v"),
             '\u{c}' => out.push_str("\\f"),
+            '\0' if chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()) => out.push_str("\\x00"),
             '\0' => out.push_str("\\0"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
             '\u{85}' => out.push_str("\\u0085"),
+            '<' if s[i..].get(..8).is_some_and(|t| t.eq_ignore_ascii_case("</script")) => {
+                out.push_str("<\\/");
+                chars.next();
+            }
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
@@ -916,7 +924,8 @@ mod tests {
         assert_eq!(p(&arrow(vec![], var("x"))), "() => x");
         assert_eq!(p(&var("a").conditional(var("b"), var("c")).conditional(var("d"), var("e"))), "(a ? b : c) ? d : e");
         assert_eq!(p(&num(-1.0)), "-1");
-        assert_eq!(p(&str_lit("a\"b\\\n\u{2028}</script>${x}")), r#""a\"b\\\n\u2028</script>${x}""#);
+        assert_eq!(p(&str_lit("a\"b\\\n\u{2028}</script>${x}")), r#""a\"b\\\n\u2028<\/script>${x}""#);
+        assert_eq!(p(&str_lit("</SCRIPT </scrip \u{0}1 \u{0}")), r#""<\/SCRIPT </scrip \x001 \0""#);
         assert_eq!(p(&Expr::Not(Box::new(var("a").and(var("b"))))), "!(a && b)");
         assert_eq!(p(&Expr::Typeof(Box::new(var("ngDevMode")))), "typeof ngDevMode");
     }

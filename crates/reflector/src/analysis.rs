@@ -202,6 +202,10 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
             continue;
         }
         if let Some(mut d) = eval_diagnostic(&modules, problem) {
+            // View Engine never collected what a non-exported class declares.
+            if problem.outside_view_engine && is_view_engine_restriction(d.code) {
+                continue;
+            }
             d.severity = restriction_severity;
             push(&modules, &mut diagnostics, problem.module, d);
         }
@@ -330,6 +334,8 @@ fn trace(problem: &EvalProblem) -> Vec<(Span, String)> {
         ProblemKind::MetadataError { message, .. } => vec![(span, format!("unable to evaluate statically: {message}"))],
         ProblemKind::UnsupportedNew { name } => vec![(span, format!("`new {name}(...)` cannot be evaluated statically"))],
         ProblemKind::Unresolved { name, .. } => vec![(span, format!("'{name}' cannot be resolved"))],
+        // Resolved: not what made a value dynamic.
+        ProblemKind::LocalReference { .. } => Vec::new(),
     }
 }
 
@@ -349,28 +355,47 @@ fn eval_diagnostic(modules: &Modules<'_>, problem: &EvalProblem) -> Option<Diagn
             diag::function_call(span, name, same_file)
         }
         ProblemKind::MetadataError { message, context_name, line, character } => {
-            // Positions of the error node are in the file that holds it; they label this
-            // diagnostic only when that is the file it is reported in.
-            let holder = modules.program_file(problem.found_in).filter(|_| problem.found_in == problem.module);
-            let declared = match (line, character, holder) {
-                (Some(l), Some(c), Some(file)) => LineIndex::new(&file.text).offset_of_utf16(&file.text, *l, *c).map(|start| {
-                    // A non-exported class is located at its first decorator: label its name.
-                    let name = context_name.as_deref();
-                    let declared = file.facts.declared_names.iter().find(|d| Some(d.name.as_str()) == name && d.span.start >= start);
-                    declared.map_or_else(|| Span::new(start, start + name.map_or(1, |n| n.len() as u32)), |d| d.span)
-                }),
-                _ => None,
-            };
-            let name = context_name.clone().unwrap_or_default();
-            match message.as_str() {
-                "Reference to non-exported class" => diag::non_exported(span, "class", &name, declared),
-                "Reference to a non-exported function" => diag::non_exported(span, "function", &name, declared),
-                "Reference to a local symbol" => diag::non_exported(span, "symbol", &name, declared),
-                "Lambda not supported" => diag::lambda(span, declared),
-                other => diag::metadata_error(declared.unwrap_or(span), other),
-            }
+            metadata_error(modules, problem, message, context_name.as_deref(), *line, *character)
+        }
+        ProblemKind::LocalReference { message, name, line, character } => {
+            metadata_error(modules, problem, message, Some(name), *line, *character)
         }
         ProblemKind::UnsupportedNew { name } => diag::unsupported_new(span, name),
         ProblemKind::Unresolved { module, name } => diag::unresolved(span, module.as_deref(), name),
     })
+}
+
+/// The diagnostic for a View Engine error node `message` (at `line`/`character` of the file
+/// that holds it) found at `problem`.
+fn metadata_error(
+    modules: &Modules<'_>,
+    problem: &EvalProblem,
+    message: &str,
+    context_name: Option<&str>,
+    line: Option<u32>,
+    character: Option<u32>,
+) -> Diagnostic {
+    let span = problem.span;
+    // Positions of the error node are in the file that holds it; they label this diagnostic
+    // only when that is the file it is reported in.
+    let holder = modules.program_file(problem.found_in).filter(|_| problem.found_in == problem.module);
+    let declared = match (line, character, holder) {
+        (Some(l), Some(c), Some(file)) => LineIndex::new(&file.text).offset_of_utf16(&file.text, l, c).map(|start| {
+            // A non-exported class is located at its first decorator: label its name.
+            let declared =
+                file.facts.declared_names.iter().find(|d| Some(d.name.as_str()) == context_name && d.span.start >= start);
+            declared.map_or_else(|| Span::new(start, start + context_name.map_or(1, |n| n.len() as u32)), |d| d.span)
+        }),
+        _ => None,
+    };
+    let name = context_name.unwrap_or_default();
+    match message {
+        "Reference to non-exported class" => diag::non_exported(span, "class", name, declared),
+        "Reference to a non-exported function" => diag::non_exported(span, "function", name, declared),
+        "Reference to a local symbol" => diag::non_exported(span, "symbol", name, declared),
+        "Lambda not supported" => diag::lambda(span, declared),
+        // The error node's position is the start of the expression; where the problem is
+        // located at that expression, its span shows all of it.
+        other => diag::metadata_error(declared.filter(|d| d.start != span.start).unwrap_or(span), other),
+    }
 }

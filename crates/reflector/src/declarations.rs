@@ -219,8 +219,21 @@ pub(crate) fn angular_decorator(
     Ok((name, arguments))
 }
 
-/// Reads the Angular declaration of a program class entry.
+/// Reads the Angular declaration of a program class entry. A class the file does not export is
+/// read as ngc 22 reads it, without View Engine's restrictions (View Engine never collected it).
 pub fn read_program_class(
+    ev: &mut Evaluator<'_, '_>,
+    symbol: &SymbolId,
+    entry: &Json,
+    problems: &mut Vec<DeclarationProblem>,
+) -> Declaration {
+    let outside = std::mem::replace(&mut ev.outside_view_engine, ev.modules.is_module_local(symbol));
+    let declaration = read_class(ev, symbol, entry, problems);
+    ev.outside_view_engine = outside;
+    declaration
+}
+
+fn read_class(
     ev: &mut Evaluator<'_, '_>,
     symbol: &SymbolId,
     entry: &Json,
@@ -347,6 +360,9 @@ fn flatten(ev: &Evaluator<'_, '_>, value: &StaticValue, site: &Site, out: &mut V
 
 /// Decorated members must be public: the generated code reads and writes them from outside.
 fn check_member_accessibility(ev: &mut Evaluator<'_, '_>, symbol: &SymbolId, problems: &mut Vec<DeclarationProblem>) {
+    if ev.outside_view_engine {
+        return;
+    }
     let Some(file) = ev.modules.program_file(symbol.module) else { return };
     let facts: Vec<_> = file
         .facts

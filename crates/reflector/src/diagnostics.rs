@@ -38,8 +38,9 @@ pub(crate) fn lambda(used: Span, lambda: Option<Span>) -> Diagnostic {
         .with_help(
             "lambdas written directly in a decorator are rewritten into exported constants; elsewhere export a named function (`export function factory() { ... }`) and reference it",
         );
+    // A lambda used where it is written is located by the one span.
     match lambda {
-        Some(lambda) if lambda != used => d
+        Some(lambda) if lambda.start != used.start => d
             .with_label(used, "used here")
             .with_secondary(lambda, "this function cannot be rewritten into an exported constant"),
         _ => d.with_label(used, "this function cannot be rewritten into an exported constant"),

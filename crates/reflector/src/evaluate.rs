@@ -79,6 +79,9 @@ pub struct EvalProblem {
     /// The module whose metadata holds the offending node (positions in `kind` refer to it).
     pub found_in: ModuleId,
     pub kind: ProblemKind,
+    /// Found while evaluating what View Engine never collected (the decorators of a
+    /// non-exported class): its restrictions do not apply there.
+    pub outside_view_engine: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +94,10 @@ pub enum ProblemKind {
     UnsupportedNew { name: String },
     /// A reference the reflector could not resolve.
     Unresolved { module: Option<String>, name: String },
+    /// A reference to a module-local declaration (a non-exported class or function, a local
+    /// variable), where View Engine's metadata has the error node `message`; the reflector
+    /// resolves it through the Ivy metadata. Positions as in `MetadataError`.
+    LocalReference { message: String, name: String, line: Option<u32>, character: Option<u32> },
 }
 
 /// Where an expression being evaluated sits: its file and JSON pointer.
@@ -124,6 +131,8 @@ pub struct Evaluator<'m, 'h> {
     /// Every problem found, at the site where it was found (not relocated to the outermost
     /// use), parallel to `problems`: what the cache replays.
     found_at: Vec<Site>,
+    /// Evaluating what View Engine never collected (see [`EvalProblem::outside_view_engine`]).
+    pub outside_view_engine: bool,
 }
 
 /// The `@angular/core` classes metadata may instantiate.
@@ -143,15 +152,21 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             cache: HashMap::new(),
             in_progress: Vec::new(),
             found_at: Vec::new(),
+            outside_view_engine: false,
         }
     }
 
     /// The source span of the metadata node at `site`, or of its nearest ancestor that has one.
+    /// Nodes of an entry the Ivy metadata replaced or added are located through its spans.
     pub fn span_at(&self, site: &Site) -> Span {
-        self.modules
-            .program_file(site.module)
-            .and_then(|file| file.facts.spans.lookup(&site.pointer))
-            .unwrap_or_default()
+        let Some(file) = self.modules.program_file(site.module) else { return Span::default() };
+        if let Some(rest) = site.pointer.strip_prefix("/metadata") {
+            let entry = rest.split('/').nth(1).map(|s| s.replace("~1", "/").replace("~0", "~"));
+            if entry.is_some_and(|name| file.facts.ivy.entry(&name).is_some()) {
+                return file.facts.ivy.spans.lookup(rest).unwrap_or_default();
+            }
+        }
+        file.facts.spans.lookup(&site.pointer).unwrap_or_default()
     }
 
     /// The source span of the value at `site` itself, also where the span tree records none
@@ -178,7 +193,8 @@ impl<'m, 'h> Evaluator<'m, 'h> {
         let at = self.references.first().unwrap_or(site).clone();
         let span = self.span_at(&at);
         self.sync_found_at();
-        self.problems.push(EvalProblem { module: at.module, span, found_in: site.module, kind });
+        let outside_view_engine = self.outside_view_engine;
+        self.problems.push(EvalProblem { module: at.module, span, found_in: site.module, kind, outside_view_engine });
         self.found_at.push(site.clone());
     }
 
@@ -409,6 +425,9 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             Some(Json::String(m)) => Some(m.clone()),
             _ => None,
         };
+        if value.get("local") == Some(&Json::Bool(true)) {
+            self.local_reference_problem(value, site);
+        }
         match (module, name) {
             (None, Some(name)) => {
                 if let Some(bound) = scope.get(&name) {
@@ -460,6 +479,28 @@ impl<'m, 'h> Evaluator<'m, 'h> {
             }
             (None, None) => StaticValue::Unknown("reference without a name".into()),
         }
+    }
+
+    /// View Engine's restriction on a reference to a module-local declaration (the Ivy
+    /// metadata's `{__symbolic: 'reference', name, local: true, error}`): the error node View
+    /// Engine has for it.
+    fn local_reference_problem(&mut self, value: &Json, site: &Site) {
+        let Some(error) = value.get("error") else { return };
+        let text = |json: Option<&Json>| match json {
+            Some(Json::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let number = |key: &str| match error.get(key) {
+            Some(Json::Number(n)) => Some(*n as u32),
+            _ => None,
+        };
+        let kind = ProblemKind::LocalReference {
+            message: text(error.get("message")).unwrap_or_default(),
+            name: text(value.get("name")).unwrap_or_default(),
+            line: number("line"),
+            character: number("character"),
+        };
+        self.problem(site, kind);
     }
 
     /// The declaration a `reference` node names, without evaluating it: a DI token is the

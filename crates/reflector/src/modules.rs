@@ -1,6 +1,12 @@
 //! The module universe: program files with their collected metadata, and library `.d.ts`
 //! modules loaded on demand; the module graph (petgraph) of imports and re-exports between
 //! them; and symbol lookup through exports, re-exports and barrel files.
+//!
+//! The reflector reads a program file's metadata as the Ivy compiler needs it: the View Engine
+//! metadata with the file's Ivy metadata ([`ngc_collector::IvyMetadata`]) in place of the
+//! entries View Engine could not represent, and with entries added for the module-local
+//! declarations (non-exported decorated classes, and what those entries refer to). Added
+//! entries are not exports of the file.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -54,6 +60,8 @@ pub enum Edge {
 /// All modules the analysis has touched, and the graph between them.
 pub struct Modules<'h> {
     pub program: Vec<ProgramFile>,
+    /// For each program file with Ivy metadata, its `metadata` object with the Ivy entries in.
+    metadata_views: Vec<Option<Json>>,
     program_by_path: HashMap<PathBuf, usize>,
     pub libraries: Vec<LibraryModule>,
     library_by_path: HashMap<PathBuf, usize>,
@@ -72,8 +80,10 @@ pub struct Modules<'h> {
 impl<'h> Modules<'h> {
     pub fn new(program: Vec<ProgramFile>, resolve_options: ResolveOptions, host: &'h dyn Host) -> Self {
         let program_by_path = program.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+        let metadata_views = program.iter().map(metadata_view).collect();
         let mut modules = Modules {
             program,
+            metadata_views,
             program_by_path,
             libraries: Vec::new(),
             library_by_path: HashMap::new(),
@@ -128,9 +138,32 @@ impl<'h> Modules<'h> {
         }
     }
 
-    /// The `metadata` object of a program module.
+    /// The `metadata` object of a program module, as the reflector reads it: with the file's
+    /// Ivy metadata in (see the module documentation).
     pub fn metadata(&self, id: ModuleId) -> Option<&Json> {
+        if let ModuleId::Program(i) = id {
+            if let Some(Some(view)) = self.metadata_views.get(i) {
+                return Some(view);
+            }
+        }
         self.program_file(id)?.metadata.as_ref()?.get("metadata")
+    }
+
+    /// Whether `symbol` is a declaration of a program file that the file does not export (a
+    /// non-exported class, function or variable, known through the Ivy metadata).
+    pub fn is_module_local(&self, symbol: &SymbolId) -> bool {
+        self.program_file(symbol.module).is_some_and(|f| f.facts.ivy.is_local(&symbol.name))
+    }
+
+    /// Whether `symbol` names a class (of a program file, exported or not, or of a library).
+    pub fn is_class(&self, symbol: &SymbolId) -> bool {
+        match symbol.module {
+            ModuleId::Program(_) => self
+                .metadata(symbol.module)
+                .and_then(|m| m.get(&symbol.name))
+                .is_some_and(|e| crate::evaluate::symbolic(e) == Some("class")),
+            ModuleId::Library(_) => self.library(symbol.module).is_some_and(|l| l.dts.class(&symbol.name).is_some()),
+        }
     }
 
     /// The module a specifier written in `from` refers to.
@@ -196,8 +229,9 @@ impl<'h> Modules<'h> {
         }
         match module {
             ModuleId::Program(_) => {
-                if self.metadata(module).and_then(|m| m.get(name)).is_some() {
-                    return Some(SymbolId { module, name: name.to_string() });
+                let symbol = SymbolId { module, name: name.to_string() };
+                if self.metadata(module).and_then(|m| m.get(name)).is_some() && !self.is_module_local(&symbol) {
+                    return Some(symbol);
                 }
                 if name == "default" {
                     let local = self.program_file(module).and_then(|f| f.facts.default_export.clone());
@@ -320,4 +354,24 @@ impl<'h> Modules<'h> {
             Some(first.to_string())
         }
     }
+}
+
+/// The `metadata` object of a program file with its Ivy entries in: each replaces the entry of
+/// the same name in place, or is added after the others. `None` without Ivy metadata.
+fn metadata_view(file: &ProgramFile) -> Option<Json> {
+    let ivy = &file.facts.ivy;
+    if ivy.is_empty() {
+        return None;
+    }
+    let mut entries: Vec<(String, Json)> = match file.metadata.as_ref().and_then(|m| m.get("metadata")) {
+        Some(Json::Object(entries)) => entries.clone(),
+        _ => Vec::new(),
+    };
+    for (name, entry) in &ivy.entries {
+        match entries.iter_mut().find(|(n, _)| n == name) {
+            Some(existing) => existing.1 = entry.clone(),
+            None => entries.push((name.clone(), entry.clone())),
+        }
+    }
+    Some(Json::Object(entries))
 }

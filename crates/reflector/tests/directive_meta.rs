@@ -7,7 +7,9 @@
 //! `ɵɵDirectiveDeclaration` types the reflector's own `.d.ts` reader reads for `required`.
 //!
 //! Projects: tests/fixtures/reflector/signal-apis (every signal API, decorator queries, host
-//! bindings, host directives) and the example apps under tests/fixtures/apps/. The oracle is required: without `node` or
+//! bindings, host directives), tests/fixtures/reflector/ivy-local-references (decorators View
+//! Engine's metadata cannot represent: non-exported classes, local references) and the example
+//! apps under tests/fixtures/apps/. The oracle is required: without `node` or
 //! tests/oracles/ng22/node_modules this test fails (run `scripts/test`).
 
 use std::path::{Path, PathBuf};
@@ -390,7 +392,10 @@ fn check_project(name: &str, source: &Path) -> (usize, Vec<String>) {
 
 #[test]
 fn directive_metadata_equals_ngc_declarations() {
-    let mut projects = vec![("signal-apis".to_string(), repo().join("tests/fixtures/reflector/signal-apis"))];
+    let mut projects: Vec<(String, PathBuf)> = ["signal-apis", "ivy-local-references"]
+        .iter()
+        .map(|name| (name.to_string(), repo().join("tests/fixtures/reflector").join(name)))
+        .collect();
     let apps = repo().join("tests/fixtures/apps");
     let mut names: Vec<String> = std::fs::read_dir(&apps)
         .expect("apps dir")
@@ -489,4 +494,55 @@ fn view_engine_restrictions_are_not_errors() {
     let severities: Vec<_> = strict.diagnostics.iter().map(|d| (d.diagnostic.code, d.diagnostic.severity)).collect();
     assert_eq!(severities.len(), warnings.len(), "{severities:?}");
     assert!(severities.iter().all(|(_, s)| *s == ngc_diagnostics::Severity::Error), "{severities:?}");
+}
+
+/// Decorators that refer to module-local declarations, and non-exported decorated classes
+/// (tests/fixtures/reflector/ivy-local-references), which View Engine's metadata cannot
+/// represent and ngc 22 compiles: no errors on either side; each of View Engine's restrictions
+/// is a warning, an error with strictMetadataEmit; none is reported inside non-exported classes.
+#[test]
+fn local_references_are_not_errors() {
+    let name = "ivy-local-references";
+    let (ours, theirs) = errors_of_both(name);
+    assert!(theirs.is_empty(), "ngc reported errors: {theirs:?}");
+    assert!(ours.is_empty(), "ngc-rs reported errors: {ours:?}");
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("directive-meta").join(name).canonicalize().expect("work dir");
+    let (paths, analysis) = analyse(&work);
+    let warnings: Vec<&str> = analysis.diagnostics.iter().map(|d| d.diagnostic.code).collect();
+    for code in ["NGRS3002", "NGRS3003", "NGRS3004"] {
+        assert!(warnings.contains(&code), "no {code} warning: {warnings:?}");
+    }
+    // Every class of the project is read, exported or not.
+    let names: Vec<&str> = analysis.program.iter().map(|(s, _)| s.name.as_str()).collect();
+    for class in ["BadgeComponent", "TrackDirective", "CardComponent", "HighlightDirective", "ShoutPipe", "ShellComponent"] {
+        assert!(names.contains(&class), "{class} is not declared: {names:?}");
+    }
+    // The restrictions are found in exported classes only: CardComponent (not exported) refers to
+    // BadgeComponent and TrackDirective, AppComponent to CardComponent and BadgeComponent.
+    let app = paths.iter().position(|p| p.ends_with("app.component.ts")).expect("app.component.ts");
+    let text = std::fs::read_to_string(&paths[app]).expect("source");
+    let card_start = text.find("@Component({\n  selector: 'app-card'").expect("CardComponent");
+    let card_end = text.find("@Component({\n  selector: 'app-root'").expect("AppComponent");
+    let inside_card = analysis.diagnostics.iter().filter(|d| d.path == paths[app]).any(|d| {
+        d.diagnostic.primary.as_ref().is_some_and(|l| (card_start as u32..card_end as u32).contains(&l.span.start))
+    });
+    assert!(!inside_card, "a restriction was reported inside the non-exported CardComponent");
+    let (_, strict) = analyse_with(&work, true);
+    let severities: Vec<_> = strict.diagnostics.iter().map(|d| (d.diagnostic.code, d.diagnostic.severity)).collect();
+    assert_eq!(severities.len(), warnings.len(), "{severities:?}");
+    assert!(severities.iter().all(|(_, s)| *s == ngc_diagnostics::Severity::Error), "{severities:?}");
+}
+
+/// Decorators whose whole argument View Engine's metadata replaced by an error node are read
+/// through the Ivy metadata as ngc reads them: an unsupported expression form in the template is
+/// ngc's NG1010 at the same place (tests/fixtures/reflector/error-expression-form), a
+/// non-exported directive declared by an NgModule is no error (error-non-exported).
+#[test]
+fn unrepresentable_decorators_have_ngc_errors() {
+    for name in ["error-expression-form", "error-non-exported"] {
+        let (ours, theirs) = errors_of_both(name);
+        assert_eq!(ours, theirs, "{name}: ngc-rs (left) and ngc 22 (right) report different errors");
+    }
+    let (_, theirs) = errors_of_both("error-expression-form");
+    assert_eq!(theirs.len(), 1, "ngc reported: {theirs:?}");
 }

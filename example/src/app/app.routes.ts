@@ -1,9 +1,15 @@
 import { Routes } from '@angular/router';
-
-import { HeroesComponent } from './heroes.component';
+import { DashboardComponent } from './dashboard/dashboard.component';
+import { HeroListComponent } from './heroes/hero-list.component';
 
 export const routes: Routes = [
-  { path: '', redirectTo: '/heroes', pathMatch: 'full' },
-  { path: 'heroes', component: HeroesComponent },
-  { path: '**', redirectTo: '' },
+  { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+  { path: 'dashboard', component: DashboardComponent, title: 'Dashboard' },
+  { path: 'heroes', component: HeroListComponent, title: 'Heroes' },
+  {
+    path: 'heroes/:id',
+    loadComponent: () => import('./heroes/hero-detail.component').then((m) => m.HeroDetailComponent),
+    title: 'Hero',
+  },
+  { path: '**', redirectTo: 'dashboard' },
 ];

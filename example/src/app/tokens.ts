@@ -1,25 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
-export interface AppConfig {
-  apiUrl: string;
-  pageSize: number;
-}
+/** The title shown in the header. */
+export const APP_TITLE = new InjectionToken<string>('APP_TITLE');
 
-export const APP_CONFIG = new InjectionToken<AppConfig>('app.config');
-
-export const DEFAULT_PAGE_SIZE = 20;
-
-export const defaultConfig: AppConfig = {
-  apiUrl: '/api',
-  pageSize: DEFAULT_PAGE_SIZE,
-};
-
-export enum Priority {
-  Low,
-  Normal = 5,
-  High = Normal * 2,
-}
-
-export function loggerFactory(config: AppConfig) {
-  return config.apiUrl + '/log';
-}
+/** How many heroes the dashboard shows. */
+export const TOP_HEROES_COUNT = new InjectionToken<number>('TOP_HEROES_COUNT', { factory: () => 3 });

@@ -1,5 +1,7 @@
 // Compiles an Angular app with ngc 22 and prints {components, factories}: for every component,
-// the `dependencies` of its ɵcmp definition; for every class with a ɵfac, its constructor
+// the `dependencies` of its ɵcmp definition together with those of its `@defer` blocks (the
+// `<Class>_…_DepsFn` functions: `import("…").then(m => m.X)` for a lazily loaded one, a plain
+// reference otherwise), which ngc leaves out of `dependencies`; for every class with a ɵfac, its constructor
 // dependencies (`inject`/`directiveInject` with token and flags, `injectAttribute` with the
 // attribute name) or `inherited`/`invalid`. References are {module, name}: the import specifier
 // and exported name, or module null for a class of the same file.
@@ -90,6 +92,19 @@ function scan(file) {
     }
     factories.push(entry);
   }
+  // The dependency functions of `@defer` blocks, by name.
+  const depsFns = [];
+  for (const m of text.matchAll(/const (\w+)_DepsFn = \(\) => \[(.*?)\];\n/gs)) {
+    const refs = [];
+    const eager = m[2]
+      .replace(/\/\*.*?\*\//gs, '')
+      .replace(/import\("([^"]+)"\)\.then\(m => m\.(\w+)\)/g, (_, module, name) => {
+        refs.push({ module, name });
+        return '';
+      });
+    for (const part of eager.split(',').map((s) => s.trim()).filter(Boolean)) refs.push(reference(part));
+    depsFns.push({ name: m[1], refs });
+  }
   for (const m of text.matchAll(/ɵɵdefineComponent\(\{ type: (\w+),/g)) {
     // The definition ends where the next class's code starts.
     const rest = text.slice(m.index + m[0].length);
@@ -97,11 +112,13 @@ function scan(file) {
     const def = rest.slice(0, ends.length ? Math.min(...ends) : undefined);
     const deps = /dependencies: (?:\(\) => )?\[([^\]]*)\]/.exec(def);
     const list = deps ? deps[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
-    components.push({
-      file: path.relative(outDir, file).split(path.sep).join('/'),
-      class: m[1],
-      dependencies: list.map(reference),
-    });
+    const dependencies = list.map(reference);
+    for (const fn of depsFns.filter((f) => f.name.startsWith(`${m[1]}_`))) {
+      for (const ref of fn.refs) {
+        if (!dependencies.some((d) => d.module === ref.module && d.name === ref.name)) dependencies.push(ref);
+      }
+    }
+    components.push({ file: path.relative(outDir, file).split(path.sep).join('/'), class: m[1], dependencies });
   }
 }
 walk(outDir);
