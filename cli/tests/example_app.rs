@@ -36,7 +36,9 @@ fn compiled() -> &'static Compiled {
         let oracle = oracle_dir();
         let example = example_dir();
         assert!(
-            example.join("node_modules/@angular/core/package.json").is_file(),
+            example
+                .join("node_modules/@angular/core/package.json")
+                .is_file(),
             "{}/node_modules must be a link to ../tests/oracles/ng22/node_modules",
             example.display()
         );
@@ -98,7 +100,10 @@ fn example_javascript_equals_ngc() {
     let compiled = compiled();
     let expected = files_with_suffix(&compiled.ngc_out, ".js");
     let actual = files_with_suffix(&compiled.ngc_rs_out, ".js");
-    assert!(expected.len() >= 15, "ngc emitted too few files: {expected:?}");
+    assert!(
+        expected.len() >= 15,
+        "ngc emitted too few files: {expected:?}"
+    );
     assert_eq!(actual, expected, "ngc-rs wrote other files than ngc");
     let differences: Vec<String> = expected
         .iter()
@@ -155,7 +160,11 @@ fn root_has_content(html: &str) -> bool {
 
 /// Where two pages part, with some context from each.
 fn page_difference(expected: &str, actual: &str) -> String {
-    let at = expected.bytes().zip(actual.bytes()).take_while(|(a, b)| a == b).count();
+    let at = expected
+        .bytes()
+        .zip(actual.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
     let excerpt = |text: &str| {
         let mut start = at.saturating_sub(60);
         while !text.is_char_boundary(start) {
@@ -167,7 +176,11 @@ fn page_difference(expected: &str, actual: &str) -> String {
         }
         text[start..end].replace('\n', "⏎")
     };
-    format!("pages differ at byte {at}:\n    ngc:    …{}…\n    ngc-rs: …{}…", excerpt(expected), excerpt(actual))
+    format!(
+        "pages differ at byte {at}:\n    ngc:    …{}…\n    ngc-rs: …{}…",
+        excerpt(expected),
+        excerpt(actual)
+    )
 }
 
 #[test]
@@ -177,8 +190,15 @@ fn example_pages_equal_ngc() {
     let actual = render(compiled, &compiled.ngc_rs_out, "ngc-rs");
     let expected = expected["scenarios"].as_array().expect("scenarios");
     let actual = actual["scenarios"].as_array().expect("scenarios");
-    assert!(expected.len() >= 5, "example/runtime.json has too few scenarios");
-    assert_eq!(actual.len(), expected.len(), "both sides ran every scenario");
+    assert!(
+        expected.len() >= 5,
+        "example/runtime.json has too few scenarios"
+    );
+    assert_eq!(
+        actual.len(),
+        expected.len(),
+        "both sides ran every scenario"
+    );
     let mut problems = Vec::new();
     for (ngc, ours) in expected.iter().zip(actual) {
         let name = ngc["name"].as_str().unwrap_or_default();
@@ -187,22 +207,36 @@ fn example_pages_equal_ngc() {
             problems.push(format!("{name}: ngc's output does not render: {error}"));
             continue;
         }
-        if ngc["errors"].as_array().is_some_and(|errors| !errors.is_empty()) {
-            problems.push(format!("{name}: ngc's output logs errors: {}", ngc["errors"]));
+        if ngc["errors"]
+            .as_array()
+            .is_some_and(|errors| !errors.is_empty())
+        {
+            problems.push(format!(
+                "{name}: ngc's output logs errors: {}",
+                ngc["errors"]
+            ));
         }
         if !ngc["html"].as_str().is_some_and(root_has_content) {
-            problems.push(format!("{name}: <app-root> is missing or empty in ngc's page"));
+            problems.push(format!(
+                "{name}: <app-root> is missing or empty in ngc's page"
+            ));
         }
         if ngc["initial"].is_string() && ngc["initial"] == ngc["stepped"] {
             problems.push(format!("{name}: the steps did not change ngc's page"));
         }
         if ours["html"] != ngc["html"] {
             let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-            problems.push(format!("{name}: {}", page_difference(&text(&ngc["html"]), &text(&ours["html"]))));
+            problems.push(format!(
+                "{name}: {}",
+                page_difference(&text(&ngc["html"]), &text(&ours["html"]))
+            ));
         }
         for field in ["error", "errors", "warnings"] {
             if ours[field] != ngc[field] {
-                problems.push(format!("{name}: {field} differ: ngc {}, ngc-rs {}", ngc[field], ours[field]));
+                problems.push(format!(
+                    "{name}: {field} differ: ngc {}, ngc-rs {}",
+                    ngc[field], ours[field]
+                ));
             }
         }
     }

@@ -45,6 +45,7 @@ for (const scenario of result.scenarios) {
   for (const error of scenario.errors) problems.push(`${scenario.name}: ${error}`);
 }
 if (problems.length) {
-  process.stderr.write(`\nthe app logged errors while rendering:\n${problems.join('\n')}\n`);
+  process.stderr.write(`\nthe app failed or logged errors while rendering:\n${problems.join('\n')}\n`);
   process.exit(1);
 }
+console.log(`\n${result.scenarios.length} pages rendered; the whole pages are in ${pagesDir}/`);

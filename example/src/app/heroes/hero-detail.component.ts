@@ -2,7 +2,7 @@ import { UpperCasePipe } from '@angular/common';
 import { Component, OnInit, computed, inject, input, numberAttribute } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { POWERS } from '../hero';
+import { POWERS, Power } from '../hero';
 import { HeroService } from '../hero.service';
 import { RankPipe } from '../shared/rank.pipe';
 
@@ -52,7 +52,7 @@ export class HeroDetailComponent implements OnInit {
   protected readonly powers = POWERS;
   protected readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.minLength(2)]],
-    power: this.fb.control<(typeof POWERS)[number]>('flight'),
+    power: this.fb.control<Power>('flight'),
     rank: [1, [Validators.min(1), Validators.max(5)]],
   });
 
