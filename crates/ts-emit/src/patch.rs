@@ -9,7 +9,8 @@
 //! children before parents; a parent that moves or rewrites a subtree renders it with
 //! [`Patches::render`] (which applies the children's edits) and then replaces the whole range.
 //! A later edit covering `lo..=hi` supersedes every earlier one inside it, so the children's
-//! edits are not applied twice.
+//! edits are not applied twice. A deletion renders nothing of its range, so an insertion at
+//! its start stays (`f(a,)` with text inserted after `a` and the comma deleted).
 
 use std::collections::BTreeMap;
 
@@ -63,15 +64,20 @@ impl<'a> Patches<'a> {
         // Latest first: keep an edit unless a later one covers it.
         candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
         let mut kept: Vec<(u32, u32, &Edit)> = Vec::with_capacity(candidates.len());
-        let mut covering: Vec<(u32, u32)> = Vec::new();
+        // Ranges of the kept replacements, with whether each is a pure deletion.
+        let mut covering: Vec<(u32, u32, bool)> = Vec::new();
         for (start, seq, edit) in candidates {
-            let covered = covering.iter().any(|&(l, h)| l <= start && edit.hi <= h && !(l == h && l == start));
-            let overlaps = covering.iter().any(|&(l, h)| start < h && edit.hi > l && !(l <= start && edit.hi <= h));
+            let is_insertion = edit.hi == start;
+            let covered = covering.iter().any(|&(l, h, deletion)| {
+                l <= start && edit.hi <= h && !(deletion && is_insertion && start == l)
+            });
+            let overlaps =
+                covering.iter().any(|&(l, h, _)| start < h && edit.hi > l && !(l <= start && edit.hi <= h));
             if covered || overlaps {
                 continue;
             }
-            if edit.hi > start {
-                covering.push((start, edit.hi));
+            if !is_insertion {
+                covering.push((start, edit.hi, edit.text.is_empty()));
             }
             kept.push((start, seq, edit));
         }
@@ -109,6 +115,17 @@ mod tests {
         p.insert(22, ";");
         assert_eq!(p.render(0, 22, true), "let a = b;;");
         assert_eq!(p.render(0, 22, false), "let a = b;");
+    }
+
+    #[test]
+    fn an_insertion_at_the_start_of_a_later_deletion_stays() {
+        let mut p = Patches::new("f(a,)");
+        p.insert(3, ", b");
+        p.delete(3, 4);
+        assert_eq!(p.render(0, 5, true), "f(a, b)");
+        // A rewrite of the range renders the insertion itself: it is not applied twice.
+        p.replace(2, 4, "A, b");
+        assert_eq!(p.render(0, 5, true), "f(A, b)");
     }
 
     #[test]
