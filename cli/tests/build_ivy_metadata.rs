@@ -12,9 +12,7 @@ use std::process::Command;
 
 use common::{ngc, tempdir, write};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repository root")
-}
+use common::repo;
 
 fn oracle_modules() -> PathBuf {
     let modules = repo().join("tests/oracles/ng22/node_modules");

@@ -7,9 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repository root")
-}
+use common::repo;
 
 #[test]
 fn metadata_app_equals_ngc8() {

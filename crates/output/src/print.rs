@@ -660,9 +660,12 @@ impl Printer<'_> {
                     false
                 } else {
                     let same_op = matches!(r, Expr::Binary { op: inner, .. } if *inner == op);
-                    if same_op && matches!(op, BinaryOp::Multiply | BinaryOp::BitwiseOr | BinaryOp::BitwiseAnd) {
-                        false
-                    } else if same_op && op == BinaryOp::Plus && plus_literal_kind(lhs).is_some() && plus_literal_kind(lhs) == plus_literal_kind(r) {
+                    // Associative operators, and `+` joining operands of one literal kind, need none.
+                    let associative = matches!(op, BinaryOp::Multiply | BinaryOp::BitwiseOr | BinaryOp::BitwiseAnd)
+                        || (op == BinaryOp::Plus
+                            && plus_literal_kind(lhs).is_some()
+                            && plus_literal_kind(lhs) == plus_literal_kind(r));
+                    if same_op && associative {
                         false
                     } else {
                         // Parenthesise a left-associative operand.

@@ -147,6 +147,7 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
         }
         scope_problems = std::mem::take(&mut scopes.problems);
         drop(scopes);
+        crate::host_directives::check(&mut ev, &program_index, &program, &mut library, &mut declaration_problems);
         eval_problems = std::mem::take(&mut ev.problems);
     }
 
@@ -220,17 +221,23 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
             }
             ScopeProblem::InvalidImport { ng_module, entry, span } => (ng_module.module, diag::invalid_import(*span, entry)),
             ScopeProblem::InvalidExport { ng_module, entry, span } => (ng_module.module, diag::invalid_export(*span, entry)),
-            ScopeProblem::DeclaredTwice { class, first, second, span } => {
-                (second.module, diag::declared_twice(*span, &class.name, &first.name, &second.name))
-            }
-            ScopeProblem::StandaloneDeclared { ng_module, entry, span } => {
-                (ng_module.module, diag::standalone_declared(*span, &entry.name, &ng_module.name))
+            ScopeProblem::DeclaredTwice { class, kind, first, second, span } => match class_name_span(&modules, class) {
+                // Where ngc reports it: at the class's name, the second listing as a label.
+                Some(name) => {
+                    let listing = (class.module == second.module).then_some(*span);
+                    (class.module, diag::declared_twice(name, listing, &class.name, kind, &first.name, &second.name))
+                }
+                None => (second.module, diag::declared_twice(*span, None, &class.name, kind, &first.name, &second.name)),
+            },
+            ScopeProblem::StandaloneDeclared { ng_module, entry, kind, span } => {
+                (ng_module.module, diag::standalone_declared(*span, &entry.name, kind, &ng_module.name))
             }
             ScopeProblem::UnknownComponentImport { component, entry, span } => {
                 (component.module, diag::unknown_component_import(*span, entry, &component.name))
             }
-            ScopeProblem::ImportNotStandalone { component, entry, span } => {
-                (component.module, diag::import_not_standalone(*span, &entry.name, &component.name))
+            ScopeProblem::ImportNotStandalone { component, entry, kind, declared_in, span } => {
+                let declared_in = declared_in.as_ref().map(|(m, exported)| (m.name.as_str(), *exported));
+                (component.module, diag::import_not_standalone(*span, &entry.name, kind, declared_in))
             }
         };
         if let ModuleId::Program(_) = module {
@@ -244,6 +251,12 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
         }
     }
     Analysis { modules, program, library, component_scopes, diagnostics }
+}
+
+/// The span of a program class's name.
+fn class_name_span(modules: &Modules<'_>, class: &SymbolId) -> Option<Span> {
+    let file = modules.program_file(class.module)?;
+    file.facts.declared_names.iter().find(|d| d.name == class.name).map(|d| d.span)
 }
 
 /// Whether `inner` (a problem's span) lies within `outer`.

@@ -111,6 +111,8 @@ pub struct HostDirectiveMeta {
     pub inputs: Vec<(String, String)>,
     /// Outputs exposed on the host: (the host directive's public name, the name on the host).
     pub outputs: Vec<(String, String)>,
+    /// Where the directive is named in the host's `hostDirectives` (empty for libraries).
+    pub span: Span,
 }
 
 /// A component or directive.
@@ -246,7 +248,13 @@ fn read_class(
             let site = class_site.child("decorators").child(&i.to_string());
             match angular_decorator(ev, decorator, &site) {
                 Ok((name, args)) if CLASS_DECORATORS.contains(&name.as_str()) => {
-                    if found.is_none() {
+                    // `@Injectable()` shares the class with a primary decorator (`@Component`,
+                    // `@Directive`, `@Pipe`, `@NgModule`), which says what the class is.
+                    let replaces = match &found {
+                        None => true,
+                        Some((kind, _, _)) => kind == "Injectable" && name != "Injectable",
+                    };
+                    if replaces {
                         found = Some((name, args.into_iter().next().unwrap_or(StaticValue::Undefined), i));
                     }
                 }
@@ -441,6 +449,7 @@ pub fn read_library_class(ev: &mut Evaluator<'_, '_>, symbol: &SymbolId) -> Decl
                         is_forward_reference: false,
                         inputs: h.inputs.clone(),
                         outputs: h.outputs.clone(),
+                        span: Span::default(),
                     })
                     .collect(),
             })
@@ -493,7 +502,13 @@ fn host_directives(ev: &Evaluator<'_, '_>, meta: &StaticValue, arg_site: &Site, 
             };
             let span = ev.span_at(&directive_site);
             let is_forward_reference = text.as_deref().is_some_and(|t| is_forward_ref_text(t, span));
-            HostDirectiveMeta { directive, is_forward_reference, inputs: mapping(item, "inputs"), outputs: mapping(item, "outputs") }
+            HostDirectiveMeta {
+                directive,
+                is_forward_reference,
+                inputs: mapping(item, "inputs"),
+                outputs: mapping(item, "outputs"),
+                span,
+            }
         })
         .collect()
 }

@@ -103,7 +103,9 @@ pub(crate) fn unresolved(span: Span, module: Option<&str>, name: &str) -> Diagno
 pub(crate) fn invalid_declaration(span: Span, entry: &str, ng_module: &str) -> Diagnostic {
     Diagnostic::error(
         "NG6001",
-        format!("The class '{entry}' is listed in the declarations of the NgModule '{ng_module}', but is not a directive, a component, or a pipe."),
+        format!(
+            "The class '{entry}' is listed in the declarations of the NgModule '{ng_module}', but is not a directive, a component, or a pipe. Either remove it from the NgModule's declarations, or add an appropriate Angular decorator."
+        ),
     )
     .with_label(span, "not a directive, component or pipe")
     .with_help("remove it from the NgModule's declarations, or add an appropriate Angular decorator")
@@ -124,17 +126,25 @@ pub(crate) fn invalid_export(span: Span, entry: &str) -> Diagnostic {
 }
 
 #[cold]
-pub(crate) fn declared_twice(span: Span, class: &str, first: &str, second: &str) -> Diagnostic {
-    Diagnostic::error("NG6007", format!("The class '{class}' is declared by more than one NgModule."))
-        .with_label(span, format!("declared again here, in '{second}'"))
-        .with_help(format!(
-            "'{class}' is already declared in '{first}'; declare it in one NgModule and export it from there, or make it standalone"
-        ))
+pub(crate) fn declared_twice(span: Span, listing: Option<Span>, class: &str, kind: &str, first: &str, second: &str) -> Diagnostic {
+    let mut d = Diagnostic::error("NG6007", format!("The {kind} '{class}' is declared by more than one NgModule."));
+    match listing {
+        Some(listing) => {
+            d = d
+                .with_label(span, format!("declared in '{first}'"))
+                .with_secondary(listing, format!("'{class}' is listed in the declarations of the NgModule '{second}'"));
+        }
+        None => d = d.with_label(span, format!("declared in '{first}' and in '{second}'")),
+    }
+    d.with_help(format!("declare '{class}' in one NgModule and export it from there, or make it standalone"))
 }
 
 #[cold]
-pub(crate) fn standalone_declared(span: Span, entry: &str, ng_module: &str) -> Diagnostic {
-    Diagnostic::error("NG6008", format!("'{entry}' is marked as standalone and can't be declared in any NgModule."))
+pub(crate) fn standalone_declared(span: Span, entry: &str, kind: &str, ng_module: &str) -> Diagnostic {
+    Diagnostic::error(
+        "NG6008",
+        format!("{kind} {entry} is standalone, and cannot be declared in an NgModule. Did you mean to import it instead?"),
+    )
         .with_label(span, format!("declared in '{ng_module}'"))
         .with_help(format!("move '{entry}' from `declarations` to `imports`"))
 }
@@ -147,10 +157,19 @@ pub(crate) fn unknown_component_import(span: Span, entry: &str, component: &str)
 }
 
 #[cold]
-pub(crate) fn import_not_standalone(span: Span, entry: &str, component: &str) -> Diagnostic {
-    Diagnostic::error("NG2011", format!("The '{entry}' is not standalone and cannot be imported directly."))
-        .with_label(span, format!("imported by '{component}'"))
-        .with_help(format!("import the NgModule that declares and exports '{entry}' instead, or make '{entry}' standalone"))
+pub(crate) fn import_not_standalone(span: Span, entry: &str, kind: &str, declared_in: Option<(&str, bool)>) -> Diagnostic {
+    let message = format!("The {kind} '{entry}' appears in 'imports', but is not standalone and cannot be imported directly.");
+    match declared_in {
+        Some((ng_module, true)) => Diagnostic::error("NG2011", message)
+            .with_label(span, "not standalone")
+            .with_help(format!("It can be imported using its '{ng_module}' NgModule instead.")),
+        Some((ng_module, false)) => Diagnostic::error("NG2011", message).with_label(span, "not standalone").with_help(format!(
+            "It's declared in the '{ng_module}' NgModule, but is not exported. Consider exporting it and importing the NgModule instead."
+        )),
+        None => Diagnostic::error("NG2011", format!("{message} It must be imported via an NgModule."))
+            .with_label(span, "not standalone")
+            .with_help(format!("declare '{entry}' in an NgModule that exports it and import that, or make '{entry}' standalone")),
+    }
 }
 
 /// NG1010: a value of the wrong type or form where Angular reads it statically (signal API
@@ -229,4 +248,55 @@ pub(crate) fn module_with_providers_import(span: Span) -> Diagnostic {
     )
     .with_label(span, "a ModuleWithProviders value")
     .with_help("import the NgModule itself here, and call `forRoot()` where the application is bootstrapped")
+}
+
+#[cold]
+pub(crate) fn host_directive_invalid(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("NG2013", format!("{name} must be a standalone directive to be used as a host directive"))
+        .with_label(span, "not a directive")
+        .with_help(format!("decorate '{name}' with `@Directive()`, or remove it from `hostDirectives`"))
+}
+
+#[cold]
+pub(crate) fn host_directive_not_standalone(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("NG2014", format!("Host directive {name} must be standalone"))
+        .with_label(span, "declared with `standalone: false`")
+        .with_help(format!("make '{name}' standalone (remove `standalone: false`)"))
+}
+
+#[cold]
+pub(crate) fn host_directive_component(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("NG2015", format!("Host directive {name} cannot be a component"))
+        .with_label(span, "a component")
+        .with_help("only directives can be host directives: use a `@Directive()` here")
+}
+
+#[cold]
+pub(crate) fn host_directive_undefined_binding(span: Span, class: &str, kind: &str, public: &str) -> Diagnostic {
+    Diagnostic::error("NG2017", format!("Directive {class} does not have an {kind} with a public name of {public}."))
+        .with_label(span, format!("no {kind} '{public}'"))
+        .with_help(format!("expose one of the {kind}s of '{class}' by its public name (its alias, when it has one)"))
+}
+
+#[cold]
+pub(crate) fn host_directive_conflicting_alias(span: Span, class: &str, kind: &str, public: &str, exposed: &str) -> Diagnostic {
+    Diagnostic::error(
+        "NG2018",
+        format!(
+            "Cannot alias {kind} {public} of host directive {class} to {exposed}, because it already has a different {kind} with the same public name."
+        ),
+    )
+    .with_label(span, format!("'{exposed}' is taken"))
+    .with_help(format!("choose another name than '{exposed}' in `'{public}: {exposed}'`"))
+}
+
+#[cold]
+pub(crate) fn host_directive_missing_required(span: Span, class: &str, kind: &str, missing: &[String]) -> Diagnostic {
+    let plural = if missing.len() == 1 { "" } else { "s" };
+    Diagnostic::error(
+        "NG2019",
+        format!("Required {kind}{plural} {} from host directive {class} must be exposed.", missing.join(", ")),
+    )
+    .with_label(span, format!("required {kind}{plural} not exposed"))
+    .with_help(format!("add {} to the `{kind}s` of this host directive", missing.join(", ")))
 }

@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod declarations;
 mod diagnostics;
+mod host_directives;
 pub mod di;
 pub mod dts;
 pub mod evaluate;

@@ -57,13 +57,14 @@ pub enum ScopeProblem {
     InvalidImport { ng_module: SymbolId, entry: String, span: Span },
     InvalidExport { ng_module: SymbolId, entry: String, span: Span },
     /// NG6007: declared by two NgModules.
-    DeclaredTwice { class: SymbolId, first: SymbolId, second: SymbolId, span: Span },
+    DeclaredTwice { class: SymbolId, kind: &'static str, first: SymbolId, second: SymbolId, span: Span },
     /// NG6008: a standalone declarable in `declarations`.
-    StandaloneDeclared { ng_module: SymbolId, entry: SymbolId, span: Span },
+    StandaloneDeclared { ng_module: SymbolId, entry: SymbolId, kind: &'static str, span: Span },
     /// NG2012: a component import that is neither standalone nor an NgModule.
     UnknownComponentImport { component: SymbolId, entry: String, span: Span },
-    /// NG2011: a component import of a non-standalone declarable.
-    ImportNotStandalone { component: SymbolId, entry: SymbolId, span: Span },
+    /// NG2011: a component import of a non-standalone declarable, with the NgModule that
+    /// declares it and whether that NgModule exports it.
+    ImportNotStandalone { component: SymbolId, entry: SymbolId, kind: &'static str, declared_in: Option<(SymbolId, bool)>, span: Span },
 }
 
 /// Computes scopes over all declarations; `declaration` looks a class up (loading library
@@ -154,21 +155,22 @@ impl<'d> Scopes<'d> {
                 }
                 _ => continue,
             };
-            let (is_pipe, standalone) = match self.declaration(s) {
-                Declaration::Directive(d) => (false, d.standalone),
-                Declaration::Pipe(p) => (true, p.standalone),
+            let (is_pipe, standalone, kind) = match self.declaration(s) {
+                Declaration::Directive(d) => (false, d.standalone, if d.is_component { "Component" } else { "Directive" }),
+                Declaration::Pipe(p) => (true, p.standalone, "Pipe"),
                 _ => {
                     self.problems.push(ScopeProblem::InvalidDeclaration { ng_module: ng_module.clone(), entry: s.name.clone(), span: *span });
                     continue;
                 }
             };
             if standalone {
-                self.problems.push(ScopeProblem::StandaloneDeclared { ng_module: ng_module.clone(), entry: s.clone(), span: *span });
+                self.problems.push(ScopeProblem::StandaloneDeclared { ng_module: ng_module.clone(), entry: s.clone(), kind, span: *span });
                 continue;
             }
             match self.declared_in.get(s) {
                 Some(first) if first != ng_module => self.problems.push(ScopeProblem::DeclaredTwice {
                     class: s.clone(),
+                    kind,
                     first: first.clone(),
                     second: ng_module.clone(),
                     span: *span,
@@ -196,8 +198,24 @@ impl<'d> Scopes<'d> {
                 match self.declaration(s) {
                     Declaration::Directive(d) if d.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, false),
                     Declaration::Pipe(p) if p.standalone => scope.add(ScopeEntry { symbol: s.clone(), via: None }, true),
-                    Declaration::Directive(_) | Declaration::Pipe(_) => {
-                        self.problems.push(ScopeProblem::ImportNotStandalone { component: component.clone(), entry: s.clone(), span: *span })
+                    declaration @ (Declaration::Directive(_) | Declaration::Pipe(_)) => {
+                        let kind = match declaration {
+                            Declaration::Directive(d) if d.is_component => "component",
+                            Declaration::Directive(_) => "directive",
+                            _ => "pipe",
+                        };
+                        let declared_in = self.declared_in.get(s).cloned().map(|module| {
+                            let exported = self.exported_scope(&module);
+                            let exports = exported.directives.iter().chain(&exported.pipes).any(|e| e.symbol == *s);
+                            (module, exports)
+                        });
+                        self.problems.push(ScopeProblem::ImportNotStandalone {
+                            component: component.clone(),
+                            entry: s.clone(),
+                            kind,
+                            declared_in,
+                            span: *span,
+                        })
                     }
                     _ => self.problems.push(ScopeProblem::UnknownComponentImport {
                         component: component.clone(),

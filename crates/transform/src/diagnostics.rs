@@ -176,6 +176,14 @@ pub fn ng_module_list(span: Span, message: String, value: &Value) -> Diagnostic 
     wrong_type(span, message, value)
 }
 
+/// NGRS6003: `interpolation` in `@Component`, an option Angular 22 no longer has.
+#[cold]
+pub fn removed_interpolation(span: Span) -> Diagnostic {
+    Diagnostic::error("NGRS6003", "`interpolation` is not an option of @Component in Angular 22")
+        .with_label(span, "custom interpolation delimiters were removed from Angular")
+        .with_help("remove `interpolation` and write the template's interpolations with `{{ }}`")
+}
+
 /// NGRS6001: a construct the transform does not compile yet.
 #[cold]
 pub fn unsupported(span: Span, what: &str, help: &str) -> Diagnostic {

@@ -527,23 +527,9 @@ fn template(
         };
         preserve_whitespaces = b;
     }
-    if let Some(value) = ctx.field_value(decorator, object, "interpolation") {
-        let span = object.property("interpolation").map(|p| ctx.span_of(&*p.value)).unwrap_or_default();
-        let default = Value::Array(vec![Value::String("{{".into()), Value::String("}}".into())]);
-        match &value {
-            Value::Array(items) if items.len() == 2 && items.iter().all(|i| matches!(i, Value::String(_))) => {
-                if value != default {
-                    return Err(one(diag::unsupported(span, "a custom `interpolation`", "use the default `{{ }}` delimiters")));
-                }
-            }
-            _ => {
-                return Err(one(diag::wrong_type(
-                    span,
-                    "interpolation must be an array with 2 elements of string type".into(),
-                    &value,
-                )))
-            }
-        }
+    if let Some(property) = object.property("interpolation") {
+        // Angular 22's `Component` type has no `interpolation` (ngc stops with TS2353 there).
+        return Err(one(diag::removed_interpolation(property.key_span)));
     }
     let options = |url: String, inline: bool| ParseOptions {
         preserve_whitespaces,
