@@ -196,3 +196,17 @@ fn ngrs6003_interpolation_is_not_an_angular_22_option() {
         );
     }
 }
+
+#[test]
+fn ngrs6002_angular_class_inside_a_function_is_not_supported() {
+    expect_error(
+        &format!("{CORE}export function make() {{\n  @Directive({{ selector: '[a]' }})\n  class A {{}}\n  return A;\n}}\n"),
+        &[],
+        &[
+            "NGRS6002",
+            "the Angular class `A` is declared inside a function: ngc-rs compiles Angular classes only at the top level of a module",
+            "[src/a.ts:3:3]",
+            "help: move the class to the top level of the module",
+        ],
+    );
+}

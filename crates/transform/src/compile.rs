@@ -37,7 +37,7 @@ pub struct CompiledFile {
 
 /// The handlers, in ngc's order (`ComponentDecoratorHandler`, `DirectiveDecoratorHandler`,
 /// `PipeDecoratorHandler`, `InjectableDecoratorHandler`, `NgModuleDecoratorHandler`).
-const HANDLERS: &[&str] = &["Component", "Directive", "Pipe", "Injectable", "NgModule"];
+pub(crate) const HANDLERS: &[&str] = &["Component", "Directive", "Pipe", "Injectable", "NgModule"];
 
 /// Member decorators and lifecycle hooks that make an undecorated class an error (NG2007).
 const FIELD_DECORATORS: &[&str] =
@@ -112,6 +112,9 @@ pub fn compile_file(job: &FileJob<'_>, templates: &mut dyn TemplateCompiler<Erro
     let mut analyzed: Vec<AnalyzedClass> = Vec::new();
     let mut edits = Edits::default();
 
+    // Classes declared below the top level: diagnosed, never left to `__decorate`.
+    diagnostics.extend(crate::nested::nested_class_diagnostics(&source));
+
     // Every class is analysed (and resolved) before any is compiled, as in ngc: whether a
     // `@defer` dependency loads lazily depends on all the components of the file.
     for class in syntax::classes(&parsed.module, &spans) {
@@ -132,17 +135,8 @@ pub fn compile_file(job: &FileJob<'_>, templates: &mut dyn TemplateCompiler<Erro
             HANDLERS.iter().filter_map(|name| ctx.decorators.iter().find(|d| d.is_angular_core() && d.name == *name)).collect();
         if triggers.is_empty() {
             if class.class.decorators.is_empty() {
-                if let Some(member) = angular_feature(&ctx) {
-                    diagnostics.push(
-                        ngc_diagnostics::Diagnostic::error(
-                            "NG2007",
-                            "Class is using Angular features but is not decorated. Please add an explicit Angular decorator.",
-                        )
-                        .with_label(class.name_span, "this class is not decorated")
-                        .with_secondary(member, "this member uses an Angular feature")
-                        .with_help("add `@Directive()` (an abstract base class), `@Injectable()` or another Angular decorator")
-                        .into(),
-                    );
+                if let Some(member) = angular_feature(&ctx.members) {
+                    diagnostics.push(not_decorated(class.name_span, member).into());
                 }
             }
             continue;
@@ -296,14 +290,25 @@ fn pipeline_help(code: &str) -> &'static str {
 }
 
 /// NG2007: a member that makes an undecorated class use Angular features.
-fn angular_feature(ctx: &ClassContext<'_, '_>) -> Option<Span> {
-    ctx.members
+pub(crate) fn angular_feature(members: &[members::Member<'_>]) -> Option<Span> {
+    members
         .iter()
         .find(|m| {
             (!m.is_static && m.kind == MemberKind::Method && LIFECYCLE_HOOKS.contains(&m.name.as_str()))
                 || m.decorators.iter().any(|d| d.is_angular_core() && FIELD_DECORATORS.contains(&d.name.as_str()))
         })
         .map(|m| m.name_span)
+}
+
+/// NG2007: an undecorated class that uses Angular features (`member`).
+pub(crate) fn not_decorated(name_span: Span, member: Span) -> ngc_diagnostics::Diagnostic {
+    ngc_diagnostics::Diagnostic::error(
+        "NG2007",
+        "Class is using Angular features but is not decorated. Please add an explicit Angular decorator.",
+    )
+    .with_label(name_span, "this class is not decorated")
+    .with_secondary(member, "this member uses an Angular feature")
+    .with_help("add `@Directive()` (an abstract base class), `@Injectable()` or another Angular decorator")
 }
 
 /// Runs one handler's analysis and resolution.

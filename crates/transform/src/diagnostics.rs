@@ -191,3 +191,16 @@ pub fn unsupported(span: Span, what: &str, help: &str) -> Diagnostic {
         .with_label(span, "not supported")
         .with_help(help.to_string())
 }
+
+/// NGRS6002: an Angular class declared below the top level of its module (in a function, a
+/// block or a namespace), which ngc-rs does not compile.
+#[cold]
+pub fn nested_class(decorator: Span, name: Span, class: &str, enclosing: &str) -> Diagnostic {
+    Diagnostic::error(
+        "NGRS6002",
+        format!("the Angular class `{class}` is declared {enclosing}: ngc-rs compiles Angular classes only at the top level of a module"),
+    )
+    .with_label(decorator, "this decorator is not compiled")
+    .with_secondary(name, format!("declared {enclosing}"))
+    .with_help("move the class to the top level of the module")
+}

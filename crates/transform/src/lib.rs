@@ -23,6 +23,7 @@ pub mod handlers;
 pub mod identity;
 pub mod imports;
 pub mod members;
+pub mod nested;
 pub mod options;
 pub mod paths;
 pub mod program;
