@@ -193,8 +193,13 @@ pub(crate) fn read_members(
     problems: &mut Vec<DeclarationProblem>,
 ) -> MemberBindings {
     let mut out = MemberBindings::default();
-    let mut report =
-        |d: Diagnostic| problems.push(DeclarationProblem::Diagnostic { module: symbol.module, diagnostic: d });
+    // ngc stops analysing a directive at its first problem: one diagnostic per class.
+    let mut reported = false;
+    let mut report = |d: Diagnostic| {
+        if !std::mem::replace(&mut reported, true) {
+            problems.push(DeclarationProblem::Diagnostic { module: symbol.module, diagnostic: d });
+        }
+    };
     if let Some(StaticValue::Array(items)) = meta.field("inputs") {
         for item in items {
             if let Some(input) = input_from_metadata(item) {
@@ -566,7 +571,16 @@ fn class_members<'f>(
 fn member_span(ev: &Evaluator<'_, '_>, member: &Member<'_>) -> Span {
     match (member.initializer, member.decorators.first()) {
         (Some((call, _, _)), _) => call.declaration,
-        (None, Some(d)) => ev.span_at(&d.site),
+        // The member starts at its first decorator's `@`, which the metadata node leaves out.
+        (None, Some(d)) => {
+            let span = ev.span_at(&d.site);
+            let text = ev.modules.program_file(d.site.module).map(|f| f.text.clone());
+            let at = text.as_deref().and_then(|t| {
+                let before = t.get(..span.start as usize)?.trim_end();
+                before.ends_with('@').then(|| before.len() as u32 - 1)
+            });
+            at.map_or(span, |start| Span { start, ..span })
+        }
         (None, None) => Span::default(),
     }
 }

@@ -27,10 +27,17 @@ impl From<Diagnostic> for TransformDiagnostic {
     }
 }
 
+/// ngc's `addDiagnosticDetails` for the codes that have a guide on angular.dev: the link
+/// follows the message (Angular 22.2.0 links to the `next` documentation).
+fn with_guide(message: String, code: &str) -> String {
+    let separator = if message.ends_with(['.', ',', ';', '!', '?', '\n']) { " " } else { ". " };
+    format!("{message}{separator}Find more at https://next.angular.dev/errors/{code}")
+}
+
 /// NG1001: a decorator argument that must be an object literal.
 #[cold]
 pub fn arg_not_literal(span: Span, message: String) -> Diagnostic {
-    Diagnostic::error("NG1001", message)
+    Diagnostic::error("NG1001", with_guide(message, "NG1001"))
         .with_label(span, "not an object literal")
         .with_help("write the metadata as an object literal in the decorator call")
 }
@@ -111,7 +118,7 @@ pub fn pipe_missing_name(span: Span) -> Diagnostic {
 /// NG2003: a constructor parameter without an injection token.
 #[cold]
 pub fn param_missing_token(span: Span, message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error("NG2003", message).with_label(span, "no injection token").with_help(hint.to_string())
+    Diagnostic::error("NG2003", with_guide(message, "NG2003")).with_label(span, "no injection token").with_help(hint.to_string())
 }
 
 /// NG2004: a directive or component without a selector where one is needed.
