@@ -277,8 +277,9 @@ impl<'a> Emitter<'a> {
             let mut text = String::new();
             let mut trivia = self.p.slice(cursor.min(lo), lo);
             if let Some(declarations) = lowering.declarations(index, true) {
-                // On a line of its own, before the statement's comments.
-                let line_end = trivia.find('\n').filter(|&i| trivia[..i].trim().is_empty());
+                // On a line of its own, before the statement's comments (a comment ending the
+                // previous line stays there; a newline inside a block comment is not a place).
+                let line_end = trivia.find('\n').filter(|&i| !trivia[..i].contains("/*"));
                 if let Some(i) = line_end {
                     text.push_str(&trivia[..=i]);
                     trivia = &trivia[i + 1..];

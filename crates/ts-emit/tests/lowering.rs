@@ -84,3 +84,13 @@ fn a_lowered_span_the_file_does_not_have_is_diagnosed() {
     let codes: Vec<_> = out.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["NGRS7006"]);
 }
+
+#[test]
+fn declarations_get_a_line_of_their_own_before_the_statements_comments() {
+    let src = "const a = 1; // one\n/* two */\nconst b = [() => 2];\nexport {};\n";
+    let file = parse("input.ts", src).expect("parse");
+    let edits = Edits { lowered: vec![at(src, "() => 2", "ɵ0")], ..Edits::default() };
+    let out = emit(&file, &EmitOptions::default(), &edits, &NoProgramFacts);
+    // (The empty line is where tsc drops `export {};`.)
+    assert_eq!(out.code, "const a = 1; // one\nconst ɵ0 = () => 2;\n/* two */\nconst b = [ɵ0];\n\nexport { ɵ0 };\n");
+}
