@@ -204,7 +204,13 @@ pub fn run(cwd: &Path, args: &BuildArgs) -> Result<Outcome, String> {
     for (job, result) in jobs.iter().zip(results) {
         let Some((text, facts)) = result.source else { continue };
         let module = ModuleId::Program(program_files.len());
-        emit_jobs.push(emit::EmitJob { path: job.path.to_path_buf(), display: job.display.clone(), text: text.clone(), module });
+        // The JavaScript declares and exports the `ɵN` symbols of the metadata written with it.
+        let lowered = if emit_metadata && result.metadata.is_some() {
+            facts.lowered.iter().map(|l| ngc_ts_emit::LoweredExpression { name: l.name.clone(), span: l.span }).collect()
+        } else {
+            Vec::new()
+        };
+        emit_jobs.push(emit::EmitJob { path: job.path.to_path_buf(), display: job.display.clone(), text: text.clone(), module, lowered });
         program_files.push(ProgramFile { path: job.path.to_path_buf(), text, metadata: result.metadata, facts });
     }
     let host = analysis::FsHost;

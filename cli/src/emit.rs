@@ -83,6 +83,9 @@ pub struct EmitJob {
     pub display: String,
     pub text: Arc<str>,
     pub module: ModuleId,
+    /// The expressions the file's emitted metadata refers to as `ɵN` symbols (ngc 8's
+    /// expression lowering); empty when its metadata is not written.
+    pub lowered: Vec<ngc_ts_emit::LoweredExpression>,
 }
 
 /// The JavaScript of one file, or its problems.
@@ -111,6 +114,7 @@ pub fn emit_all(
                     &job.text,
                     options,
                     emit_options,
+                    &job.lowered,
                     &FsResources,
                     &mut templates,
                 );

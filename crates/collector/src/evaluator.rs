@@ -53,6 +53,9 @@ pub(crate) struct Lowering {
     fields: Vec<Span>,
     /// `ɵN` symbols made so far, in order; the walker moves them into the metadata.
     pub lowered: Vec<(String, Value)>,
+    /// Every `ɵN` symbol made, with the node it stands for (ngc 8's lowering requests, which
+    /// its file transform rewrote in the emitted JavaScript).
+    pub requests: Vec<(String, Span)>,
     next: usize,
 }
 
@@ -177,6 +180,7 @@ impl<'a, 's> Evaluator<'a, 's> {
                     let name = format!("\u{275}{}", lowering.next);
                     lowering.next += 1;
                     lowering.lowered.push((name.clone(), entry));
+                    lowering.requests.push((name.clone(), node));
                     Value::global_reference(&name)
                 } else {
                     entry

@@ -82,6 +82,18 @@ pub struct SourceFacts {
     /// Decorator metadata for the Ivy compiler where View Engine's has error nodes, and for
     /// non-exported decorated classes and the module-local declarations they refer to.
     pub ivy: IvyMetadata,
+    /// The expressions lowering replaced by `ɵN` references in the metadata, in the order
+    /// they were named; each name is an entry of the metadata. Empty without lowering.
+    pub lowered: Vec<LoweredExpression>,
+}
+
+/// An expression ngc 8's expression lowering turned into the exported symbol `name`: its
+/// file transform rewrote the emitted JavaScript to match (`const ɵ0 = <expression>;`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoweredExpression {
+    pub name: String,
+    /// The expression's span (from its first token, as TypeScript's `getStart()`).
+    pub span: Span,
 }
 
 /// A decorated class member.
@@ -143,6 +155,7 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         declared_names: facts::declared_names(&module),
         initializer_calls: Vec::new(),
         ivy: IvyMetadata::default(),
+        lowered: Vec::new(),
     };
     if !diagnostics.is_empty() {
         facts.initializer_calls = facts::initializer_calls(&walk.classes, &mut evaluator, &source);
@@ -159,6 +172,15 @@ fn collect_on_stack(file_name: &str, text: &str, options: &CollectOptions) -> Co
         }
         json
     });
+    // The requests whose symbols the metadata holds (all of them: every `ɵN` made is recorded).
+    if let Some(lowering) = &mut evaluator.lowering {
+        let entries = metadata.as_ref().and_then(|m| m.get("metadata"));
+        facts.lowered = std::mem::take(&mut lowering.requests)
+            .into_iter()
+            .filter(|(name, _)| entries.and_then(|e| e.get(name)).is_some())
+            .map(|(name, span)| LoweredExpression { name, span })
+            .collect();
+    }
     // After serialisation: evaluating for the Ivy metadata and the initializers cannot change
     // the metadata.
     let ivy = ivy::ivy_metadata(&module, &mut evaluator, &source, &walk);

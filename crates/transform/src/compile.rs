@@ -61,6 +61,9 @@ pub struct FileJob<'a> {
     pub emit_options: &'a EmitOptions,
     pub resources: &'a dyn ResourceHost,
     pub program: &'a dyn ProgramFacts,
+    /// Expressions moved into exported `ɵN` constants ([`Edits::lowered`]): the file's metadata
+    /// is emitted and refers to them. Generated code copying source expressions names them too.
+    pub lowered: &'a [ngc_ts_emit::LoweredExpression],
 }
 
 /// The swc positions of a parsed file as byte offsets.
@@ -106,11 +109,13 @@ pub fn compile_file(job: &FileJob<'_>, templates: &mut dyn TemplateCompiler<Erro
     let spans = spans_of(parsed);
     let source = Source::new(&parsed.file_name, &parsed.text, &parsed.module, spans);
     let js = SourceExpressions {
-        emitter: std::cell::RefCell::new(ngc_ts_emit::ExpressionEmitter::new(parsed, job.emit_options, job.program)),
+        emitter: std::cell::RefCell::new(
+            ngc_ts_emit::ExpressionEmitter::new(parsed, job.emit_options, job.program).with_lowered(job.lowered),
+        ),
     };
     let mut diagnostics: Vec<TransformDiagnostic> = Vec::new();
     let mut analyzed: Vec<AnalyzedClass> = Vec::new();
-    let mut edits = Edits::default();
+    let mut edits = Edits { lowered: job.lowered.to_vec(), ..Edits::default() };
 
     // Classes declared below the top level: diagnosed, never left to `__decorate`.
     diagnostics.extend(crate::nested::nested_class_diagnostics(&source));

@@ -47,7 +47,9 @@ pub use resources::ResourceHost;
 
 /// Compiles one program file: parses it, asks the program (`refs`, shared by the threads
 /// that compile files, locked only for that) what its classes need, compiles the Angular
-/// classes and emits the JavaScript. `file_name` is the file's absolute path.
+/// classes and emits the JavaScript. `file_name` is the file's absolute path. `lowered` are the
+/// expressions the file's emitted metadata refers to as `ɵN` symbols (ngc 8's expression
+/// lowering), empty when no metadata is emitted.
 #[allow(clippy::too_many_arguments)]
 pub fn transform_file(
     refs: &Mutex<ProgramRefs<'_, '_>>,
@@ -56,6 +58,7 @@ pub fn transform_file(
     text: &str,
     options: &TransformOptions,
     emit_options: &EmitOptions,
+    lowered: &[ngc_ts_emit::LoweredExpression],
     resources: &dyn ResourceHost,
     templates: &mut dyn TemplateCompiler<Error = Vec<ngc_pipeline::PipelineError>>,
 ) -> CompiledFile {
@@ -76,7 +79,7 @@ pub fn transform_file(
             Err(poisoned) => facts::file_facts(&mut poisoned.into_inner(), module, &source),
         }
     };
-    let job = compile::FileJob { parsed: &parsed, facts: &facts, options, emit_options, resources, program: &facts };
+    let job = compile::FileJob { parsed: &parsed, facts: &facts, options, emit_options, resources, program: &facts, lowered };
     // The syntax walks recurse once per nesting level: a deep file gets a stack to match (the
     // parse above refused anything beyond ngc-ts-emit's limit).
     let depth = match nesting::estimate(text, nesting::Grammar::Source, ngc_ts_emit::MAX_NESTING) {

@@ -36,4 +36,18 @@ pub struct Edits {
     /// `debugName` arguments Angular adds to signal calls). Insertions at one offset keep their
     /// order.
     pub insertions: Vec<(u32, String)>,
+    /// Expressions moved into exported constants, as ngc 8's expression lowering did for files
+    /// whose View Engine metadata refers to them (see [`crate::lower`]): each expression is
+    /// replaced by its name and `const ɵ0 = <expression>;` goes before its top-level statement
+    /// (or, for a variable's whole initializer, `const ɵ0 = <variable>;` after it), and
+    /// `export { ɵ0, … };` ends the file.
+    pub lowered: Vec<LoweredExpression>,
+}
+
+/// An expression lowered into the exported constant `name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoweredExpression {
+    pub name: String,
+    /// The expression's span (from its first token to its end).
+    pub span: Span,
 }

@@ -69,7 +69,17 @@ fn emit_on_stack(file: &ParsedFile, options: &EmitOptions, edits: &Edits, facts:
     for (span, text) in &edits.class_members {
         e.class_members.entry(span.start).or_default().push(text.clone());
     }
-    let code = e.module(edits);
+    let plan = if edits.lowered.is_empty() {
+        crate::lower::Plan::default()
+    } else {
+        crate::lower::plan(file, &edits.lowered, Some((options, facts)))
+    };
+    for missing in &plan.missing {
+        let what = format!("no expression at this span can be lowered into `{}`", missing.name);
+        e.diags.push(diagnostics::invalid_edit(Some(missing.span), what));
+    }
+    e.lowered = plan.replaced.clone();
+    let code = e.module(edits, &plan);
     let decorators = if edits.remove_decorators.is_empty() { HashSet::new() } else { e.decorator_starts() };
     for span in &edits.remove_decorators {
         if !decorators.contains(&span.start) {
@@ -116,6 +126,8 @@ pub(crate) struct Emitter<'a> {
     pub inlined: HashMap<(usize, usize), u32>,
     /// Computed enum member values by the enum declaration's `lo`.
     pub enum_values: HashMap<u32, Vec<crate::declarations::Evaluated>>,
+    /// Lowered expressions, emitted as their names, by `(lo, hi)` ([`crate::lower`]).
+    pub lowered: HashMap<(u32, u32), String>,
 }
 
 /// How a top-level statement counts for the module rules.
@@ -149,6 +161,7 @@ impl<'a> Emitter<'a> {
             inlined: HashMap::new(),
             helpers: Default::default(),
             class_aliases: Vec::new(),
+            lowered: HashMap::new(),
         }
     }
 
@@ -230,7 +243,7 @@ impl<'a> Emitter<'a> {
 
     // ----- The file -----
 
-    fn module(&mut self, edits: &Edits) -> String {
+    fn module(&mut self, edits: &Edits, lowering: &crate::lower::Plan) -> String {
         let module = &self.file.module;
         self.scopes.push((true, HashSet::new()));
         let mut kinds = vec![ItemKind::Other; module.body.len()];
@@ -262,14 +275,30 @@ impl<'a> Emitter<'a> {
         for (index, item) in module.body.iter().enumerate() {
             let (lo, hi) = self.item_range(item);
             let mut text = String::new();
+            let mut trivia = self.p.slice(cursor.min(lo), lo);
+            if let Some(declarations) = lowering.declarations(index, true) {
+                // On a line of its own, before the statement's comments (a comment ending the
+                // previous line stays there; a newline inside a block comment is not a place).
+                let line_end = trivia.find('\n').filter(|&i| !trivia[..i].contains("/*"));
+                if let Some(i) = line_end {
+                    text.push_str(&trivia[..=i]);
+                    trivia = &trivia[i + 1..];
+                }
+                text.push_str(&declarations);
+                text.push('\n');
+            }
             for (i, before) in &edits.before_statement {
                 if *i == index {
                     text.push('\n');
                     text.push_str(before);
                 }
             }
-            text.push_str(self.p.slice(cursor.min(lo), lo));
+            text.push_str(trivia);
             text.push_str(&self.p.render(lo, hi, true));
+            if let Some(declarations) = lowering.declarations(index, false) {
+                text.push('\n');
+                text.push_str(&declarations);
+            }
             for (i, after) in &edits.after_statement {
                 if *i == index {
                     text.push('\n');
@@ -335,8 +364,13 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
+        let lowered_exports = lowering.export_clause();
+        if let Some(exports) = &lowered_exports {
+            out.push('\n');
+            out.push_str(exports);
+        }
         out.push_str(&trailing);
-        if is_module && !spliced_indicator && !helper_indicator && !indicators.iter().any(|&b| b) {
+        if is_module && lowered_exports.is_none() && !spliced_indicator && !helper_indicator && !indicators.iter().any(|&b| b) {
             if !out.ends_with('\n') {
                 out.push('\n');
             }

@@ -21,6 +21,15 @@ impl<'a> ExpressionEmitter<'a> {
         ExpressionEmitter { emitter: Emitter::new(file, options, facts) }
     }
 
+    /// Prints the expressions `lowered` names as their names, as the file's emit with the same
+    /// [`crate::Edits::lowered`] prints them.
+    pub fn with_lowered(mut self, lowered: &[crate::LoweredExpression]) -> Self {
+        if !lowered.is_empty() {
+            self.emitter.lowered = crate::lower::plan(self.emitter.file, lowered, None).replaced;
+        }
+        self
+    }
+
     /// The JavaScript of `expr`, a node of the file's AST.
     pub fn emit(&mut self, expr: &Expr) -> String {
         // Each expression gets edits of its own: one expression may be printed more than once,

@@ -28,6 +28,7 @@ mod emit;
 mod exports;
 mod expression;
 mod facts;
+pub(crate) mod lower;
 mod options;
 mod parse;
 mod patch;
@@ -38,7 +39,7 @@ mod walk;
 pub use class_info::{
     ClassInfo, ConstructorParam, DecoratorInfo, ImportBinding, ImportKind, MemberDecorators, TypeOrigin, TypeReference,
 };
-pub use edits::Edits;
+pub use edits::{Edits, LoweredExpression};
 pub use emit::{emit, Emitted};
 pub use expression::ExpressionEmitter;
 pub use facts::{EnumValue, NoProgramFacts, ProgramFacts};

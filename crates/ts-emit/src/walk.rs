@@ -172,6 +172,24 @@ impl<'a> Emitter<'a> {
             }
         }
     }
+
+    /// A lowered expression ([`crate::lower`]) is emitted as its name. Its own edits are made all
+    /// the same (for what they record); its entry is taken out while they are, so that nothing
+    /// inside it is renamed, and put back for the next emit of an enclosing expression.
+    fn take_lowered(&mut self, expr: &Expr) -> Option<((u32, u32), String)> {
+        if self.lowered.is_empty() {
+            return None;
+        }
+        let range = self.range(expr.span());
+        self.lowered.remove(&range).map(|name| (range, name))
+    }
+
+    fn emit_lowered(&mut self, lowered: Option<((u32, u32), String)>) {
+        if let Some(((lo, hi), name)) = lowered {
+            self.p.replace(lo, hi, name.clone());
+            self.lowered.insert((lo, hi), name);
+        }
+    }
 }
 
 impl<'a> Visit for Emitter<'a> {
@@ -274,6 +292,7 @@ impl<'a> Visit for Emitter<'a> {
 
     // ----- Expressions -----
     fn visit_expr(&mut self, expr: &Expr) {
+        let lowered = self.take_lowered(expr);
         match expr {
             Expr::TsAs(x) => {
                 let slot = self.slot_for(expr);
@@ -400,6 +419,7 @@ impl<'a> Visit for Emitter<'a> {
             }
             _ => expr.visit_children_with(self),
         }
+        self.emit_lowered(lowered);
     }
 
     fn visit_prop(&mut self, prop: &Prop) {
