@@ -10,20 +10,18 @@
 //! output as given, which tests the definition compilers alone, and with ngc-pipeline
 //! ([`Pipeline`]) compiling the parsed templates and host bindings.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{component, decorator, directive, injectable, input, query, repo, selectors, this, NumberedImports};
 use ngc_codegen::render3::metadata::*;
 use ngc_codegen::render3::results::*;
 use ngc_codegen::render3::template::{CompiledHostBindings, CompiledTemplate, HostBindingsJob, TemplateCompiler, TemplateJob};
 use ngc_codegen::render3::Pipeline;
-use ngc_diagnostics::Span;
-use ngc_output::print::{print_expr, print_stmt, ImportNames};
-use ngc_output::{external, raw, str_lit, var, ConstantPool, Expr, ExternalRef};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use ngc_output::print::{print_expr, print_stmt};
+use ngc_output::{external, raw, str_lit, var, ConstantPool, Expr};
 
 /// Runs ngc over the fixture; returns the output directory.
 fn ngc_output() -> (tempfile::TempDir, PathBuf) {
@@ -70,22 +68,6 @@ fn pool_region(js: &str) -> String {
         out.push(line);
     }
     out.join("\n")
-}
-
-/// `i0`, `i1`, … in the order of first use, `@angular/core` first.
-struct NumberedImports {
-    modules: Vec<String>,
-}
-
-impl ImportNames for NumberedImports {
-    fn reference(&mut self, reference: &ExternalRef) -> String {
-        let Some(module) = &reference.module else { return reference.name.clone() };
-        let index = self.modules.iter().position(|m| m == module).unwrap_or_else(|| {
-            self.modules.push(module.clone());
-            self.modules.len() - 1
-        });
-        format!("i{index}.{}", reference.name)
-    }
 }
 
 /// The class tail as the file transform prints it.
@@ -187,16 +169,8 @@ fn template(decls: u32, vars: u32, function: &str) -> CompiledTemplate {
 // ---------------------------------------------------------------------------------------------
 // Metadata builders, as the file transform fills them.
 
-fn this(name: &str) -> R3Reference {
-    R3Reference::same(var(name))
-}
-
 fn dep(token: Expr) -> R3DependencyMetadata {
     R3DependencyMetadata { token: Some(token), ..Default::default() }
-}
-
-fn decorator(name: &str, args: &[&str]) -> R3DecoratorMetadata {
-    R3DecoratorMetadata { type_expr: var(name), args: (!args.is_empty()).then(|| args.iter().map(|a| raw(*a)).collect()) }
 }
 
 fn class_metadata(
@@ -216,85 +190,8 @@ fn prop(name: &str, decorators: Vec<R3DecoratorMetadata>) -> R3PropDecorators {
     R3PropDecorators { name: name.into(), quoted: false, decorators }
 }
 
-fn injectable(
-    name: &str,
-    provided_in: Option<&str>,
-    provider: R3InjectableProvider,
-    deps: Option<Vec<R3DependencyMetadata>>,
-) -> R3InjectableMetadata {
-    R3InjectableMetadata {
-        name: name.into(),
-        type_ref: this(name),
-        type_argument_count: 0,
-        provided_in: provided_in.map(|p| MaybeForwardRefExpr::plain(raw(p))),
-        provider,
-        deps,
-    }
-}
-
 fn no_deps() -> Option<R3FactoryDeps> {
     Some(R3FactoryDeps::Valid(Vec::new()))
-}
-
-fn directive(name: &str, selector: &str) -> R3DirectiveMetadata {
-    R3DirectiveMetadata {
-        name: name.into(),
-        type_ref: this(name),
-        type_argument_count: 0,
-        type_source_span: Span::new(0, 0),
-        deps: R3FactoryDeps::Valid(Vec::new()),
-        selector: Some(selector.into()),
-        queries: Vec::new(),
-        view_queries: Vec::new(),
-        host: R3HostMetadata::default(),
-        uses_on_changes: false,
-        inputs: Vec::new(),
-        outputs: Vec::new(),
-        uses_inheritance: false,
-        control_create: None,
-        export_as: None,
-        providers: None,
-        is_standalone: true,
-        is_signal: false,
-        host_directives: None,
-        legacy_optional_chaining: false,
-    }
-}
-
-fn component(name: &str, selector: &str) -> R3ComponentMetadata {
-    R3ComponentMetadata {
-        directive: directive(name, selector),
-        template: R3ComponentTemplate::default(),
-        declarations: Vec::new(),
-        defer: R3ComponentDeferMetadata::PerBlock { blocks: Vec::new() },
-        declaration_list_emit_mode: DeclarationListEmitMode::Direct,
-        styles: Vec::new(),
-        external_styles: Vec::new(),
-        encapsulation: None,
-        animations: None,
-        view_providers: None,
-        relative_context_file_path: String::new(),
-        i18n_use_external_ids: false,
-        change_detection: None,
-        relative_template_path: None,
-        has_directive_dependencies: false,
-        raw_imports: None,
-        foreign_imports: None,
-        enable_template_source_locations: false,
-    }
-}
-
-fn input(member: &str, public: &str) -> (String, R3InputMetadata) {
-    (
-        member.into(),
-        R3InputMetadata {
-            class_property_name: member.into(),
-            binding_property_name: public.into(),
-            required: false,
-            is_signal: false,
-            transform_function: None,
-        },
-    )
 }
 
 fn debug(name: &str, file: &str, line: u32) -> R3ClassDebugInfo {
@@ -305,23 +202,6 @@ fn debug(name: &str, file: &str, line: u32) -> R3ClassDebugInfo {
         line_number: line,
         forbid_orphan_rendering: false,
     }
-}
-
-fn query(name: &str, predicate: R3QueryPredicate, first: bool, descendants: bool) -> R3QueryMetadata {
-    R3QueryMetadata {
-        property_name: name.into(),
-        first,
-        predicate,
-        descendants,
-        emit_distinct_changes_only: true,
-        read: None,
-        is_static: false,
-        is_signal: false,
-    }
-}
-
-fn names(selectors: &[&str]) -> R3QueryPredicate {
-    R3QueryPredicate::Selectors(selectors.iter().map(|s| s.to_string()).collect())
 }
 
 fn of_type(text: &str) -> R3QueryPredicate {
@@ -603,7 +483,7 @@ fn check_all(out: &Path, use_pipeline: bool) -> usize {
             (
                 "BaseDirective",
                 Box::new(|pool, use_pipeline| {
-                    let mut meta = directive("BaseDirective", "[appBase]");
+                    let mut meta = directive("BaseDirective", Some("[appBase]"));
                     meta.inputs = vec![input("base", "base")];
                     compile_directive_full(
                         &meta,
@@ -622,7 +502,7 @@ fn check_all(out: &Path, use_pipeline: bool) -> usize {
             (
                 "TooltipDirective",
                 Box::new(|pool, use_pipeline| {
-                    let mut meta = directive("TooltipDirective", "[appTip]:not(.off), button[appTip]");
+                    let mut meta = directive("TooltipDirective", Some("[appTip]:not(.off), button[appTip]"));
                     meta.deps = R3FactoryDeps::Inherited;
                     meta.uses_inheritance = true;
                     meta.uses_on_changes = true;
@@ -680,7 +560,7 @@ fn check_all(out: &Path, use_pipeline: bool) -> usize {
             (
                 "QueriesDirective",
                 Box::new(|pool, use_pipeline| {
-                    let mut meta = directive("QueriesDirective", "[appQueries]");
+                    let mut meta = directive("QueriesDirective", Some("[appQueries]"));
                     meta.host_directives = Some(vec![R3HostDirectiveMetadata {
                         directive: this("BaseDirective"),
                         is_forward_reference: false,
@@ -690,14 +570,14 @@ fn check_all(out: &Path, use_pipeline: bool) -> usize {
                     // Signal queries come first (they are found among the initializers), then the decorators.
                     meta.queries = vec![
                         R3QueryMetadata { is_signal: true, ..query("sigs", of_type("BaseDirective"), false, false) },
-                        query("item", names(&["item"]), true, true),
+                        query("item", selectors(&["item"]), true, true),
                         R3QueryMetadata { emit_distinct_changes_only: false, ..query("bases", of_type("BaseDirective"), false, true) },
                     ];
                     meta.view_queries = vec![
-                        R3QueryMetadata { is_signal: true, ..query("sig", names(&["sig"]), true, true) },
-                        query("ref", names(&["ref"]), true, true),
+                        R3QueryMetadata { is_signal: true, ..query("sig", selectors(&["sig"]), true, true) },
+                        query("ref", selectors(&["ref"]), true, true),
                         R3QueryMetadata { read: Some(raw("ElementRef")), is_static: true, ..query("tpl", of_type("TemplateRef"), true, true) },
-                        query("many", names(&["a, b"]), false, true),
+                        query("many", selectors(&["a, b"]), false, true),
                     ];
                     let metadata = class_metadata(
                         "QueriesDirective",

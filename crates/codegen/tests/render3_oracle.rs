@@ -9,21 +9,19 @@
 //! cases check everything around it: field order, features, inputs, queries, styles and the
 //! constant pool. Known differences are listed in tests/oracle/accepted-differences.txt.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
+use common::{decorator, directive, injectable, input, query, repo, selectors, this, NumberedImports};
 use ngc_codegen::render3::metadata::*;
 use ngc_codegen::render3::template::{CompiledHostBindings, CompiledTemplate, HostBindingsJob, TemplateCompiler, TemplateJob};
 use ngc_codegen::render3::*;
-use ngc_diagnostics::Span;
-use ngc_output::print::{print_expr, print_stmt, ImportNames};
+use ngc_output::print::{print_expr, print_stmt};
 use ngc_output::{external, raw, str_lit, var, ArrowBody, ConstantPool, Expr, ExternalRef, Literal, MapEntry, Stmt};
 use serde_json::{json, Value};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 // ---------------------------------------------------------------------------------------------
 // Serialising metadata for the oracle.
@@ -214,114 +212,16 @@ enum Case {
     DeferResolver(Vec<R3DeferPerBlockDependency>),
 }
 
-fn this_class(name: &str) -> R3Reference {
-    R3Reference::same(var(name))
-}
-
 fn token(text: &str) -> R3DependencyMetadata {
     R3DependencyMetadata { token: Some(raw(text)), ..Default::default() }
 }
 
 fn factory(name: &str, deps: R3FactoryDeps, target: FactoryTarget) -> R3FactoryMetadata {
-    R3FactoryMetadata { name: name.into(), type_ref: this_class(name), type_argument_count: 0, deps, target, kind: R3FactoryKind::Constructor }
-}
-
-fn injectable(
-    name: &str,
-    provided_in: Option<&str>,
-    provider: R3InjectableProvider,
-    deps: Option<Vec<R3DependencyMetadata>>,
-) -> R3InjectableMetadata {
-    R3InjectableMetadata {
-        name: name.into(),
-        type_ref: this_class(name),
-        type_argument_count: 0,
-        provided_in: provided_in.map(|p| MaybeForwardRefExpr::plain(raw(p))),
-        provider,
-        deps,
-    }
-}
-
-fn directive(name: &str, selector: Option<&str>) -> R3DirectiveMetadata {
-    R3DirectiveMetadata {
-        name: name.into(),
-        type_ref: this_class(name),
-        type_argument_count: 0,
-        type_source_span: Span::new(0, 0),
-        deps: R3FactoryDeps::Valid(Vec::new()),
-        selector: selector.map(str::to_string),
-        queries: Vec::new(),
-        view_queries: Vec::new(),
-        host: R3HostMetadata::default(),
-        uses_on_changes: false,
-        inputs: Vec::new(),
-        outputs: Vec::new(),
-        uses_inheritance: false,
-        control_create: None,
-        export_as: None,
-        providers: None,
-        is_standalone: true,
-        is_signal: false,
-        host_directives: None,
-        legacy_optional_chaining: false,
-    }
+    R3FactoryMetadata { name: name.into(), type_ref: this(name), type_argument_count: 0, deps, target, kind: R3FactoryKind::Constructor }
 }
 
 fn component(name: &str, selector: &str) -> R3ComponentMetadata {
-    R3ComponentMetadata {
-        directive: directive(name, Some(selector)),
-        template: R3ComponentTemplate::default(),
-        declarations: Vec::new(),
-        defer: R3ComponentDeferMetadata::PerBlock { blocks: Vec::new() },
-        declaration_list_emit_mode: DeclarationListEmitMode::Direct,
-        styles: Vec::new(),
-        external_styles: Vec::new(),
-        encapsulation: None,
-        animations: None,
-        view_providers: None,
-        relative_context_file_path: "test.ts".into(),
-        i18n_use_external_ids: false,
-        change_detection: None,
-        relative_template_path: None,
-        has_directive_dependencies: false,
-        raw_imports: None,
-        foreign_imports: None,
-        enable_template_source_locations: false,
-    }
-}
-
-fn input(member: &str, public: &str) -> (String, R3InputMetadata) {
-    (
-        member.into(),
-        R3InputMetadata {
-            class_property_name: member.into(),
-            binding_property_name: public.into(),
-            required: false,
-            is_signal: false,
-            transform_function: None,
-        },
-    )
-}
-
-fn query(name: &str, predicate: R3QueryPredicate, first: bool) -> R3QueryMetadata {
-    R3QueryMetadata {
-        property_name: name.into(),
-        first,
-        predicate,
-        descendants: true,
-        emit_distinct_changes_only: true,
-        read: None,
-        is_static: false,
-        is_signal: false,
-    }
-}
-
-fn selectors(s: &[&str]) -> R3QueryPredicate {
-    R3QueryPredicate::Selectors(s.iter().map(|s| s.to_string()).collect())
-}
-
-fn decorator(name: &str, args: &[&str]) -> R3DecoratorMetadata {
-    R3DecoratorMetadata { type_expr: var(name), args: (!args.is_empty()).then(|| args.iter().map(|a| raw(*a)).collect()) }
+    R3ComponentMetadata { relative_context_file_path: "test.ts".into(), ..common::component(name, selector) }
 }
 
 fn module_ref(module: &str, name: &str) -> R3Reference {
@@ -424,13 +324,13 @@ fn cases() -> Vec<(String, Case)> {
     // Services (Angular 22's `@Service`).
     cases.push((
         "service: default",
-        Service(R3ServiceMetadata { name: "S".into(), type_ref: this_class("S"), type_argument_count: 0, auto_provided: None, factory: None }),
+        Service(R3ServiceMetadata { name: "S".into(), type_ref: this("S"), type_argument_count: 0, auto_provided: None, factory: None }),
     ));
     cases.push((
         "service: factory, not auto-provided",
         Service(R3ServiceMetadata {
             name: "S".into(),
-            type_ref: this_class("S"),
+            type_ref: this("S"),
             type_argument_count: 0,
             auto_provided: Some(false),
             factory: Some(raw("() => new S(1)")),
@@ -438,18 +338,18 @@ fn cases() -> Vec<(String, Case)> {
     ));
 
     // Injectors and NgModules.
-    cases.push(("injector: empty", Injector(R3InjectorMetadata { name: "M".into(), type_ref: this_class("M"), providers: None, imports: vec![] })));
+    cases.push(("injector: empty", Injector(R3InjectorMetadata { name: "M".into(), type_ref: this("M"), providers: None, imports: vec![] })));
     cases.push((
         "injector: providers and imports",
         Injector(R3InjectorMetadata {
             name: "M".into(),
-            type_ref: this_class("M"),
+            type_ref: this("M"),
             providers: Some(raw("[Logger, { provide: TOKEN, useValue: 1 }]")),
             imports: vec![raw("CommonModule"), raw("RouterModule.forRoot(routes)")],
         }),
     ));
     let module = |name: &str| R3NgModuleMetadata {
-        type_ref: this_class(name),
+        type_ref: this(name),
         bootstrap: vec![],
         declarations: vec![],
         public_declaration_types: None,
@@ -467,10 +367,10 @@ fn cases() -> Vec<(String, Case)> {
     cases.push((
         "ngModule: scope, bootstrap, schemas, id",
         NgModule(R3NgModuleMetadata {
-            bootstrap: vec![this_class("AppComponent")],
-            declarations: vec![this_class("AppComponent"), this_class("Dir")],
-            imports: vec![module_ref("@angular/common", "CommonModule"), this_class("Shared")],
-            exports: vec![this_class("Dir")],
+            bootstrap: vec![this("AppComponent")],
+            declarations: vec![this("AppComponent"), this("Dir")],
+            imports: vec![module_ref("@angular/common", "CommonModule"), this("Shared")],
+            exports: vec![this("Dir")],
             schemas: Some(vec![module_ref("@angular/core", "CUSTOM_ELEMENTS_SCHEMA")]),
             id: Some(raw("'app'")),
             ..module("AppModule")
@@ -479,8 +379,8 @@ fn cases() -> Vec<(String, Case)> {
     cases.push((
         "ngModule: forward declarations",
         NgModule(R3NgModuleMetadata {
-            declarations: vec![this_class("Later")],
-            exports: vec![this_class("Later")],
+            declarations: vec![this("Later")],
+            exports: vec![this("Later")],
             contains_forward_decls: true,
             ..module("Fwd")
         }),
@@ -489,21 +389,21 @@ fn cases() -> Vec<(String, Case)> {
         "ngModule: inline scope",
         NgModule(R3NgModuleMetadata {
             selector_scope_mode: R3SelectorScopeMode::Inline,
-            declarations: vec![this_class("A")],
-            imports: vec![this_class("B")],
-            exports: vec![this_class("A")],
+            declarations: vec![this("A")],
+            imports: vec![this("B")],
+            exports: vec![this("A")],
             ..module("Inl")
         }),
     ));
     cases.push((
         "ngModule: omitted scope",
-        NgModule(R3NgModuleMetadata { selector_scope_mode: R3SelectorScopeMode::Omit, declarations: vec![this_class("A")], ..module("Om") }),
+        NgModule(R3NgModuleMetadata { selector_scope_mode: R3SelectorScopeMode::Omit, declarations: vec![this("A")], ..module("Om") }),
     ));
 
     // Pipes.
     let pipe = |pipe_name: Option<&str>, pure: bool, standalone: bool| R3PipeMetadata {
         name: "FmtPipe".into(),
-        type_ref: this_class("FmtPipe"),
+        type_ref: this("FmtPipe"),
         type_argument_count: 0,
         pipe_name: pipe_name.map(str::to_string),
         deps: R3FactoryDeps::Valid(vec![]),
@@ -536,7 +436,7 @@ fn cases() -> Vec<(String, Case)> {
     features.uses_inheritance = true;
     features.uses_on_changes = true;
     features.host_directives = Some(vec![
-        R3HostDirectiveMetadata { directive: this_class("Plain"), is_forward_reference: false, inputs: None, outputs: None },
+        R3HostDirectiveMetadata { directive: this("Plain"), is_forward_reference: false, inputs: None, outputs: None },
         R3HostDirectiveMetadata {
             directive: module_ref("./other", "Mapped"),
             is_forward_reference: false,
@@ -548,7 +448,7 @@ fn cases() -> Vec<(String, Case)> {
     cases.push(("directive: providers, host directives, inheritance, ngOnChanges", Directive(features)));
     let mut forward = directive("Forward", Some("[fwd]"));
     forward.host_directives =
-        Some(vec![R3HostDirectiveMetadata { directive: this_class("Later"), is_forward_reference: true, inputs: Some(vec![]), outputs: None }]);
+        Some(vec![R3HostDirectiveMetadata { directive: this("Later"), is_forward_reference: true, inputs: Some(vec![]), outputs: None }]);
     cases.push(("directive: forward host directive", Directive(forward)));
     let mut control = directive("Control", Some("[ctl]"));
     control.control_create = Some(Some("value".into()));
@@ -560,16 +460,16 @@ fn cases() -> Vec<(String, Case)> {
 
     let mut queries = directive("Queries", Some("[q]"));
     queries.view_queries = vec![
-        query("first", selectors(&["a"]), true),
-        query("all", selectors(&["a, b", "c"]), false),
+        query("first", selectors(&["a"]), true, true),
+        query("all", selectors(&["a, b", "c"]), false, true),
         R3QueryMetadata {
             read: Some(raw("ElementRef")),
             is_static: true,
-            ..query("typed", R3QueryPredicate::Type(MaybeForwardRefExpr::plain(raw("Child"))), true)
+            ..query("typed", R3QueryPredicate::Type(MaybeForwardRefExpr::plain(raw("Child"))), true, true)
         },
-        R3QueryMetadata { is_signal: true, ..query("sig", selectors(&["s"]), true) },
-        R3QueryMetadata { is_signal: true, ..query("sigs", R3QueryPredicate::Type(MaybeForwardRefExpr::plain(raw("Child"))), false) },
-        R3QueryMetadata { emit_distinct_changes_only: false, ..query("last", selectors(&["a"]), false) },
+        R3QueryMetadata { is_signal: true, ..query("sig", selectors(&["s"]), true, true) },
+        R3QueryMetadata { is_signal: true, ..query("sigs", R3QueryPredicate::Type(MaybeForwardRefExpr::plain(raw("Child"))), false, true) },
+        R3QueryMetadata { emit_distinct_changes_only: false, ..query("last", selectors(&["a"]), false, true) },
     ];
     queries.queries = vec![
         R3QueryMetadata {
@@ -578,10 +478,11 @@ fn cases() -> Vec<(String, Case)> {
                 "items",
                 R3QueryPredicate::Type(MaybeForwardRefExpr { expression: raw("forwardRef(() => Item)"), forward_ref: ForwardRefHandling::Wrapped }),
                 false,
+                true,
             )
         },
-        R3QueryMetadata { is_signal: true, ..query("sigItem", selectors(&["item"]), true) },
-        query("one", selectors(&["a"]), true),
+        R3QueryMetadata { is_signal: true, ..query("sigItem", selectors(&["item"]), true, true) },
+        query("one", selectors(&["a"]), true, true),
     ];
     cases.push(("directive: view and content queries", Directive(queries)));
 
@@ -642,7 +543,7 @@ fn cases() -> Vec<(String, Case)> {
     cases.push(("component: dependencies closure", Component(closure_cmp, "")));
     cases.push(("component: dependencies closure resolved", Component(resolved_cmp, "")));
     let mut queried = component("QueriedCmp", "app-q");
-    queried.directive.view_queries = vec![query("el", selectors(&["el"]), true)];
+    queried.directive.view_queries = vec![query("el", selectors(&["el"]), true, true)];
     queried.directive.inputs = vec![input("value", "value")];
     queried.directive.uses_on_changes = true;
     queried.styles = vec![".x { color: blue }".into()];
@@ -864,7 +765,7 @@ fn generated_cases(seed: u64, count: usize) -> Vec<(String, Case)> {
                                 is_signal: rng.chance(30),
                                 descendants: rng.chance(50),
                                 emit_distinct_changes_only: rng.chance(80),
-                                ..query(&format!("q{q}"), predicate, rng.chance(50))
+                                ..query(&format!("q{q}"), predicate, rng.chance(50), true)
                             }
                         })
                         .collect()
@@ -879,7 +780,7 @@ fn generated_cases(seed: u64, count: usize) -> Vec<(String, Case)> {
                 dir.is_signal = rng.chance(10);
                 if rng.chance(15) {
                     dir.host_directives = Some(vec![R3HostDirectiveMetadata {
-                        directive: this_class("HostDir"),
+                        directive: this("HostDir"),
                         is_forward_reference: rng.chance(30),
                         inputs: rng.chance(50).then(|| vec![("a".into(), "b".into()), ("10".into(), "c".into())]),
                         outputs: rng.chance(50).then(|| vec![("o".into(), "o".into())]),
@@ -957,27 +858,6 @@ fn case_json(case: &Case) -> Value {
 
 // ---------------------------------------------------------------------------------------------
 // Our side.
-
-/// Namespace imports numbered in the order of first use (`i0`, `i1`, …), as ngc's import
-/// manager names them.
-#[derive(Default)]
-struct NumberedImports {
-    modules: Vec<String>,
-}
-
-impl ImportNames for NumberedImports {
-    fn reference(&mut self, reference: &ExternalRef) -> String {
-        let Some(module) = &reference.module else { return reference.name.clone() };
-        let index = match self.modules.iter().position(|m| m == module) {
-            Some(i) => i,
-            None => {
-                self.modules.push(module.clone());
-                self.modules.len() - 1
-            }
-        };
-        format!("i{index}.{}", reference.name)
-    }
-}
 
 /// The template pipeline's results, taken from Angular's output for the same case.
 struct GivenPipelineOutput<'a> {

@@ -6,72 +6,17 @@
 //! the constructor dependencies ngc-rs resolves equal what ngc's `ɵfac` injects (token, flags,
 //! attributes), or both say the factory is inherited.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
 
-use ngc_collector::{collect, CollectOptions};
+use common::{copy_dir, link_oracle_modules, program_files, repo, run_oracle_script, FsHost};
 use ngc_reflector::declarations::{Declaration, TemplateSource};
 use ngc_reflector::di::{constructor_deps, ConstructorDeps, Dependency};
 use ngc_reflector::matching::template_usage;
 use ngc_reflector::resolve::ResolveOptions;
-use ngc_reflector::{analyze, Host, ModuleId, ProgramFile, SymbolId};
-
-struct FsHost;
-
-impl Host for FsHost {
-    fn read_file(&self, path: &Path) -> Option<Arc<str>> {
-        std::fs::read_to_string(path).ok().map(Arc::from)
-    }
-    fn file_exists(&self, path: &Path) -> bool {
-        path.is_file()
-    }
-    fn directory_exists(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-    fn realpath(&self, path: &Path) -> PathBuf {
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-    }
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
-}
-
-fn oracle_dir() -> PathBuf {
-    let dir = repo().join("tests/oracles/ng22");
-    assert!(
-        dir.join("node_modules/@angular/compiler-cli").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create work dir");
-    for entry in std::fs::read_dir(from).expect("read app dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
-fn ts_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read src").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            ts_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "ts") {
-            out.push(path);
-        }
-    }
-}
+use ngc_reflector::{analyze, ModuleId, SymbolId};
 
 #[derive(Debug)]
 struct NgcComponent {
@@ -92,10 +37,7 @@ struct NgcFactory {
 }
 
 fn ngc_dependencies(work: &Path) -> (Vec<NgcComponent>, Vec<NgcFactory>) {
-    let script = oracle_dir().join("ngc-dependencies.mjs");
-    let output = Command::new("node").arg(&script).arg(work).output().expect("node must be installed: run `scripts/test`");
-    assert!(output.status.success(), "ngc failed on {}:\n{}", work.display(), String::from_utf8_lossy(&output.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("oracle JSON");
+    let json = run_oracle_script(&repo().join("tests/oracles/ng22/ngc-dependencies.mjs"), work);
     let factories = json["factories"]
         .as_array()
         .expect("factories")
@@ -144,23 +86,10 @@ fn check_app(name: &str) -> Vec<String> {
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("apps").join(name);
     let _ = std::fs::remove_dir_all(&work);
     copy_dir(&source, &work);
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(oracle_dir().join("node_modules"), work.join("node_modules")).expect("link node_modules");
-    let work = work.canonicalize().expect("work dir");
+    let work = link_oracle_modules(&work);
     let (ngc, ngc_factories) = ngc_dependencies(&work);
 
-    let mut paths = Vec::new();
-    ts_files(&work.join("src"), &mut paths);
-    let files: Vec<ProgramFile> = paths
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("read source");
-            let options = CollectOptions { lower_expressions: true, ..CollectOptions::default() };
-            let collected = collect(&path.to_string_lossy(), &text, &options);
-            assert!(collected.diagnostics.is_empty(), "collector diagnostics in {}", path.display());
-            ProgramFile { path: path.clone(), text: Arc::from(text), metadata: collected.metadata, facts: collected.facts }
-        })
-        .collect();
+    let (paths, files) = program_files(&work);
     let mut analysis = analyze(files, ResolveOptions::default(), &FsHost);
     let mut failures = Vec::new();
     // ngc compiles every app: no errors. Warnings (View Engine's metadata restrictions, which

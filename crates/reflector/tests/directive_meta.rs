@@ -12,73 +12,17 @@
 //! apps under tests/fixtures/apps/. The oracle is required: without `node` or
 //! tests/oracles/ng22/node_modules this test fails (run `scripts/test`).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
+mod common;
 
-use ngc_collector::{collect, CollectOptions};
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, link_oracle_modules, program_files, repo, run_oracle_script, FsHost};
 use ngc_reflector::declarations::{Declaration, DirectiveMeta, QueryExpr, QueryMeta, QueryPredicate};
 use ngc_reflector::evaluate::StaticValue;
 use ngc_reflector::resolve::ResolveOptions;
-use ngc_reflector::{analyze_with, Analysis, AnalysisOptions, Host, ProgramFile};
+use ngc_reflector::{analyze_with, Analysis, AnalysisOptions};
 use serde_json::{json, Map, Value};
 
-struct FsHost;
-
-impl Host for FsHost {
-    fn read_file(&self, path: &Path) -> Option<Arc<str>> {
-        std::fs::read_to_string(path).ok().map(Arc::from)
-    }
-    fn file_exists(&self, path: &Path) -> bool {
-        path.is_file()
-    }
-    fn directory_exists(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-    fn realpath(&self, path: &Path) -> PathBuf {
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-    }
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
-}
-
-fn oracle_modules() -> PathBuf {
-    let dir = repo().join("tests/oracles/ng22/node_modules");
-    assert!(
-        dir.join("@angular/compiler-cli").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create work dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
-fn ts_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read src").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            ts_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "ts") {
-            out.push(path);
-        }
-    }
-}
-
-/// Copies the project's `src` next to a tsconfig for partial compilation with declarations.
 fn prepare(name: &str, source: &Path) -> PathBuf {
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("directive-meta").join(name);
     let _ = std::fs::remove_dir_all(&work);
@@ -94,18 +38,12 @@ fn prepare(name: &str, source: &Path) -> PathBuf {
     });
     std::fs::write(work.join("tsconfig.json"), serde_json::to_string_pretty(&tsconfig).expect("json"))
         .expect("tsconfig");
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(oracle_modules(), work.join("node_modules")).expect("link node_modules");
-    work.canonicalize().expect("work dir")
+    link_oracle_modules(&work)
 }
 
 /// ngc's diagnostics and declarations for the project in `work`.
 fn run_ngc(work: &Path) -> (Vec<Value>, Vec<Value>) {
-    let script = repo().join("tests/fixtures/reflector/ngc-declarations.mjs");
-    let output =
-        Command::new("node").arg(&script).arg(work).output().expect("node must be installed: run `scripts/test`");
-    assert!(output.status.success(), "ngc failed on {}:\n{}", work.display(), String::from_utf8_lossy(&output.stderr));
-    let json: Value = serde_json::from_slice(&output.stdout).expect("oracle JSON");
+    let json = run_oracle_script(&repo().join("tests/fixtures/reflector/ngc-declarations.mjs"), work);
     let list = |key: &str| json[key].as_array().cloned().unwrap_or_default();
     (list("diagnostics"), list("declarations"))
 }
@@ -318,23 +256,7 @@ fn analyse(work: &Path) -> (Vec<PathBuf>, Analysis<'static>) {
 }
 
 fn analyse_with(work: &Path, strict_metadata_emit: bool) -> (Vec<PathBuf>, Analysis<'static>) {
-    let mut paths = Vec::new();
-    ts_files(&work.join("src"), &mut paths);
-    let files: Vec<ProgramFile> = paths
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("read source");
-            let options = CollectOptions { lower_expressions: true, ..CollectOptions::default() };
-            let collected = collect(&path.to_string_lossy(), &text, &options);
-            assert!(collected.diagnostics.is_empty(), "collector diagnostics in {}", path.display());
-            ProgramFile {
-                path: path.clone(),
-                text: Arc::from(text),
-                metadata: collected.metadata,
-                facts: collected.facts,
-            }
-        })
-        .collect();
+    let (paths, files) = program_files(work);
     static HOST: FsHost = FsHost;
     let options = AnalysisOptions { resolve: ResolveOptions::default(), strict_metadata_emit };
     (paths, analyze_with(files, options, &HOST))

@@ -14,14 +14,15 @@
 //! The oracle is required: without `node` or tests/oracles/ng22/node_modules this test fails
 //! (run `scripts/test`, which installs the oracles).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
+use common::FsHost;
 use ngc_reflector::resolve::{resolve_module, Extension, ModuleResolution, ResolveOptions, Resolver};
-use ngc_reflector::Host;
 use serde_json::{json, Map, Value};
 
 const MODES: [&str; 4] = ["bundler", "node16", "nodenext", "node10"];
@@ -53,24 +54,6 @@ fn require_oracle() {
     let manifest = typescript_dir().join("package.json");
     if !manifest.is_file() {
         oracle_missing(&format!("{} is missing", manifest.display()));
-    }
-}
-
-/// The real file system, as the CLI's host sees it.
-struct FsHost;
-
-impl Host for FsHost {
-    fn read_file(&self, path: &Path) -> Option<Arc<str>> {
-        std::fs::read_to_string(path).ok().map(Arc::from)
-    }
-    fn file_exists(&self, path: &Path) -> bool {
-        path.is_file()
-    }
-    fn directory_exists(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-    fn realpath(&self, path: &Path) -> PathBuf {
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
     }
 }
 

@@ -2,30 +2,15 @@
 //! node) analysed as one program. It must not panic, and every diagnostic it reports must carry
 //! a code documented in docs/diagnostics.md.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use common::{repo, FsHost};
 use ngc_collector::{collect, CollectOptions};
 use ngc_reflector::resolve::ResolveOptions;
-use ngc_reflector::{analyze, Host, ProgramFile};
-
-struct FsHost;
-
-impl Host for FsHost {
-    fn read_file(&self, path: &Path) -> Option<Arc<str>> {
-        std::fs::read_to_string(path).ok().map(Arc::from)
-    }
-    fn file_exists(&self, path: &Path) -> bool {
-        path.is_file()
-    }
-    fn directory_exists(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
-}
+use ngc_reflector::{analyze, ProgramFile};
 
 #[test]
 fn every_collector_fixture_analyses_without_panic_and_with_documented_codes() {

@@ -577,19 +577,7 @@ fn is_pixel_dimension_style(prop: &str) -> bool {
 
 /// JavaScript's `String.prototype.trim` (WhiteSpace and LineTerminator, incl. U+FEFF).
 fn js_trim(s: &str) -> &str {
-    s.trim_matches(|c: char| {
-        matches!(
-            c,
-            '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
-                ..='\u{200a}'
-                    | '\u{2028}'
-                    | '\u{2029}'
-                    | '\u{202f}'
-                    | '\u{205f}'
-                    | '\u{3000}'
-                    | '\u{feff}'
-        )
-    })
+    s.trim_matches(selector::is_js_space)
 }
 
 /// `Number.prototype.toString()`: the shortest round-trip digits (Rust and JavaScript agree on

@@ -50,7 +50,8 @@ fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
-fn is_js_space(c: char) -> bool {
+/// JavaScript's `\s` (WhiteSpace and LineTerminator, incl. U+FEFF), what `String.prototype.trim` removes.
+pub(crate) fn is_js_space(c: char) -> bool {
     matches!(
         c,
         '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'

@@ -4,7 +4,8 @@
 //! the way Angular 22.2's `parseTemplate` does: HTML lexer ([`lexer`]) → tree builder ([`tree_builder`]) →
 //! i18n attributes ([`i18n_meta`]) → whitespace removal ([`whitespace`]) → Render3 transform
 //! ([`r3_transform`], with [`blocks`], [`defer`], [`icu`]). Binding expressions are parsed through the single
-//! hook module [`expression`].
+//! hook module [`expression`]. [`selector`] is Angular's CSS-selector parser (`CssSelector.parse`), shared by
+//! directive matching, definition selectors and content projection.
 //!
 //! Architecture invariant: parsing never fails and never panics. Every malformed construct produces a
 //! [`ParseError`] (Angular's message, an exact span) and the tree is still built. Deep nesting is handled with
@@ -39,6 +40,7 @@ pub mod print;
 pub mod r3_ast;
 pub mod r3_transform;
 pub mod source_map;
+pub mod selector;
 pub mod span;
 pub mod tag_definitions;
 pub mod tree_builder;

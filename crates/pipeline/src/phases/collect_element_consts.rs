@@ -97,6 +97,7 @@ impl ElementAttributes {
         let mut out = self.attributes;
         if let Some(project_as) = &self.project_as {
             let first = parse_selector_to_r3_selector(project_as)
+                .ok()
                 .and_then(|l| l.into_iter().next())
                 .ok_or_else(|| format!("invalid ngProjectAs selector `{project_as}`"))?;
             out.push(o::num(5.0));

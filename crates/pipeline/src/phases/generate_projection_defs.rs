@@ -30,10 +30,10 @@ pub fn run(job: &mut Job<'_>) {
                 continue;
             }
             match parse_selector_to_r3_selector(s) {
-                Some(lists) => entries.push(o::Expr::Array(
+                Ok(lists) => entries.push(o::Expr::Array(
                     lists.iter().map(|l| r3_selector_literal(l)).collect(),
                 )),
-                None => {
+                Err(_) => {
                     job.state.errors.push(PipelineError::invalid(
                         format!("Invalid ng-content selector `{s}`"),
                         Default::default(),

@@ -376,3 +376,41 @@ pub fn transform(job: &mut Job<'_>) {
         }
     }
 }
+
+/// Replaces every call `name(x)` of a template builtin (`$any`, `$safeNavigationMigration`) in
+/// the job's expressions with `wrap(x)`; a call with another number of arguments is Angular's
+/// error "The {name} builtin function expects exactly one argument.".
+fn replace_builtin_calls(
+    job: &mut Job<'_>,
+    name: &str,
+    wrap: fn(crate::ir::Expr) -> crate::ir::Expr,
+) {
+    use crate::error::PipelineError;
+    use crate::ir::{transform_expressions_in_op, Expr, VisitorFlags};
+    let errors = &mut job.state.errors;
+    for unit in &mut job.units {
+        unit.for_each_op_mut(|op| {
+            transform_expressions_in_op(
+                op,
+                &mut |e, _| {
+                    if let Expr::Invoke { callee, args, .. } = e {
+                        if matches!(&**callee, Expr::LexicalRead(n) if n == name) {
+                            if args.len() != 1 {
+                                errors.push(PipelineError::invalid(
+                                    format!(
+                                        "The {name} builtin function expects exactly one argument."
+                                    ),
+                                    Default::default(),
+                                ));
+                                return;
+                            }
+                            let arg = args.remove(0);
+                            *e = wrap(arg);
+                        }
+                    }
+                },
+                VisitorFlags::NONE,
+            )
+        });
+    }
+}

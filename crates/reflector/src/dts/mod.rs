@@ -560,20 +560,7 @@ fn read_class(name: &str, class: &Class, span: swc_common::Span, out: &mut DtsMo
 /// `@angular/core` (by name, or qualified by a namespace import of it).
 fn module_with_providers_arg(ty: &TsType, imports: &[DtsImport]) -> Option<TypeRef> {
     let TsType::TsTypeRef(r) = ty else { return None };
-    let binding = |local: &str| imports.iter().find(|i| i.local == local).map(|i| &i.binding);
-    let from_core = match &r.type_name {
-        TsEntityName::Ident(i) => matches!(
-            binding(&i.sym),
-            Some(ImportBinding::Named { module, name }) if module == "@angular/core" && name == "ModuleWithProviders"
-        ),
-        TsEntityName::TsQualifiedName(q) => {
-            q.right.sym == "ModuleWithProviders"
-                && matches!(&q.left, TsEntityName::Ident(ns) if matches!(
-                    binding(&ns.sym),
-                    Some(ImportBinding::Namespace { module }) if module == "@angular/core"
-                ))
-        }
-    };
+    let from_core = is_core_name(&r.type_name, "ModuleWithProviders", imports);
     let params = r.type_params.as_ref().filter(|p| p.params.len() == 1)?;
     if !from_core {
         return None;
@@ -663,14 +650,20 @@ fn mark_structural(module: &Module, out: &mut DtsModule) {
 
 fn is_core_template_ref(ty: &TsType, imports: &[DtsImport]) -> bool {
     let TsType::TsTypeRef(r) = ty else { return false };
+    is_core_name(&r.type_name, "TemplateRef", imports)
+}
+
+/// True when `type_name` names `@angular/core`'s export `export_name`: imported by that name
+/// (`X`), or qualified by a namespace import of `@angular/core` (`i0.X`).
+fn is_core_name(type_name: &TsEntityName, export_name: &str, imports: &[DtsImport]) -> bool {
     let binding = |local: &str| imports.iter().find(|i| i.local == local).map(|i| &i.binding);
-    match &r.type_name {
+    match type_name {
         TsEntityName::Ident(i) => matches!(
             binding(&i.sym),
-            Some(ImportBinding::Named { module, name }) if module == "@angular/core" && name == "TemplateRef"
+            Some(ImportBinding::Named { module, name }) if module == "@angular/core" && name == export_name
         ),
         TsEntityName::TsQualifiedName(q) => {
-            q.right.sym == "TemplateRef"
+            q.right.sym == export_name
                 && matches!(&q.left, TsEntityName::Ident(ns) if matches!(
                     binding(&ns.sym),
                     Some(ImportBinding::Namespace { module }) if module == "@angular/core"
