@@ -206,12 +206,16 @@ fn unterminated_template_literal() {
 
 #[test]
 fn decorator_on_an_enum_interface_or_function() {
-    // ngc stops with TS1206 "Decorators are not valid here."; the parser ngc-rs uses drops such
-    // decorators without an error, so here only the absence of a crash is checked.
-    for declaration in ["export enum E { A }", "export interface I { a: number }", "export function f() {}"] {
+    // ngc stops with TS1206 "Decorators are not valid here." at the `@`.
+    for declaration in ["export enum E { A }", "export interface I { a: number }", "export function f() {}", "const v = 1;"] {
         let dir = one_file(&format!("{CORE}@Component({{ selector: 'app-a', template: '' }})\n{declaration}\n"));
-        build(dir.path());
+        expect_failure(dir.path(), "src/a.ts:2:1", &["NGRS1001", "Decorators are not valid here."]);
     }
+    // Decorators of classes, also before `export` and `export default`, and an `@` in comments.
+    let dir = one_file(&format!(
+        "{CORE}// @Component\n/* @x */ @Component({{ selector: 'app-a', template: '' }})\nexport class A {{}}\n@Component({{ selector: 'app-b', template: '' }}) export default class B {{}}\n"
+    ));
+    expect_success(dir.path());
 }
 
 #[test]
