@@ -248,13 +248,13 @@ pub fn run(cwd: &Path, args: &BuildArgs) -> Result<Outcome, String> {
     write_outputs(&outputs, args.list_emitted_files)
 }
 
-/// Writes every output (each atomically), listing them with `--listEmittedFiles`.
+/// Writes every output (all or none, each atomically), listing them with `--listEmittedFiles`.
 fn write_outputs(outputs: &[(PathBuf, Vec<u8>)], list: bool) -> Result<Outcome, String> {
-    for (path, bytes) in outputs {
-        if let Err(problem) = output::write_atomic(path, bytes) {
-            return Ok(Outcome::Failed(vec![problem]));
-        }
-        if list {
+    if let Err(problem) = output::write_all_atomic(outputs.iter().map(|(p, b)| (p.as_path(), b.as_slice()))) {
+        return Ok(Outcome::Failed(vec![problem]));
+    }
+    if list {
+        for (path, _) in outputs {
             print_stdout(&format!("TSFILE: {}\n", path.display()))?;
         }
     }

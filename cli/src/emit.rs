@@ -17,13 +17,17 @@ use crate::diagnostics::Problem;
 use crate::tsconfig::{EmitSettings, Project};
 use crate::{paths, pipeline};
 
-/// Component resources from the file system.
+/// Component resources from the file system. As ngc (Node's UTF-8 decoding) does, bytes that
+/// are not UTF-8 become U+FFFD: a Latin-1 template compiles, a binary one gets template errors.
 pub struct FsResources;
 
 impl ResourceHost for FsResources {
     fn read(&self, path: &Path) -> Option<Arc<str>> {
         let bytes = std::fs::read(path).ok()?;
-        let text = crate::source::decode(&path.to_string_lossy(), bytes).ok()?;
+        let text = match crate::source::decode(&path.to_string_lossy(), bytes.clone()) {
+            Ok(text) => text,
+            Err(_) => String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).into_owned(),
+        };
         Some(Arc::from(text))
     }
 }

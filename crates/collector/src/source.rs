@@ -69,8 +69,64 @@ pub(crate) fn parse<'a>(file_name: &str, text: &'a str) -> Result<(Module, Sourc
     }
     ranges.sort_unstable();
     ranges.dedup();
+    let stray = stray_decorators(&module, text, &ranges);
+    if !stray.is_empty() {
+        return Err(stray);
+    }
     let source = SourceFile { text, is_declaration_file, line_index: LineIndex::new(text), comments: ranges };
     Ok((module, source))
+}
+
+/// TypeScript's TS1206 "Decorators are not valid here.": swc parses decorators that no class
+/// follows (on an enum, an interface, a function, a variable) and drops them, so they are found
+/// as text in the gaps between module items (outside comments). One diagnostic per gap.
+fn stray_decorators(module: &Module, text: &str, comments: &[(u32, u32)]) -> Vec<Diagnostic> {
+    use swc_ecma_ast::{Decl, DefaultDecl, ModuleDecl, ModuleItem, Stmt};
+    let class_decorator = |item: &ModuleItem| {
+        let class = match item {
+            ModuleItem::Stmt(Stmt::Decl(Decl::Class(c))) => &c.class,
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(e)) => match &e.decl {
+                Decl::Class(c) => &c.class,
+                _ => return None,
+            },
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(e)) => match &e.decl {
+                DefaultDecl::Class(c) => &c.class,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        class.decorators.first().map(|d| span_of(d.span).start)
+    };
+    let bytes = text.as_bytes();
+    // A `#!` line is not TypeScript.
+    let first = if text.starts_with("#!") { text.find('\n').unwrap_or(text.len()) as u32 } else { 0 };
+    let mut gaps = Vec::new();
+    let mut previous_end = first;
+    for item in &module.body {
+        let span = span_of(item.span());
+        let start = class_decorator(item).map_or(span.start, |d| d.min(span.start));
+        gaps.push((previous_end, start));
+        previous_end = previous_end.max(span.end);
+    }
+    gaps.push((previous_end, text.len() as u32));
+    let mut out = Vec::new();
+    for (from, to) in gaps {
+        let mut at = from;
+        while at < to.min(bytes.len() as u32) {
+            let before = comments.partition_point(|&(start, _)| start <= at);
+            if let Some(&(_, end)) = before.checked_sub(1).map(|i| &comments[i]).filter(|&&(_, end)| at < end) {
+                at = end;
+                continue;
+            }
+            if bytes[at as usize] == b'@' {
+                let message = "Decorators are not valid here.".to_string();
+                out.push(diagnostics::syntax_error(Span::new(at, at + 1), message));
+                break;
+            }
+            at += 1;
+        }
+    }
+    out
 }
 
 /// A swc span as byte offsets into the text.
