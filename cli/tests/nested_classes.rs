@@ -10,20 +10,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{ngc, tempdir, write};
-
-fn oracle_modules() -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repository root");
-    let modules = repo.join("tests/oracles/ng22/node_modules");
-    assert!(
-        modules.join("@angular/compiler-cli").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    modules
-}
+use common::{ngc, oracle_modules, run_real_ngc as run_ngc, tempdir, write};
 
 /// The tsconfig of the reproduction in the issue.
 const TSCONFIG: &str = r#"{"compilerOptions":{"target":"ES2022","module":"ES2022","moduleResolution":"bundler","outDir":"out","rootDir":"src","experimentalDecorators":true,"strict":true},"files":["src/a.ts"]}"#;
@@ -38,78 +26,18 @@ fn project(source: &str) -> tempfile::TempDir {
     dir
 }
 
-/// Runs ngc 22 (writing to `out/`): whether it succeeded, and what it printed, without colours.
-fn run_ngc(dir: &Path) -> (bool, String) {
-    let ngc_js = oracle_modules().join("@angular/compiler-cli/bundles/src/bin/ngc.js");
-    let run = Command::new("node")
-        .arg(&ngc_js)
-        .args(["-p", "tsconfig.json"])
-        .current_dir(dir)
-        .output()
-        .expect("node must be installed");
-    let text = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
-    (run.status.success(), strip_ansi(&text))
-}
-
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The `(code, "line:column")` of each error ngc printed for `src/a.ts`, in its pretty format
-/// (`src/a.ts:3:9 - error NG2007: …`) or its plain one (`src/a.ts(3,9): error NG2007: …`).
+/// The `(code, "line:column")` of each error in `src/a.ts` that ngc printed.
 fn ngc_errors(output: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for line in output.lines() {
-        let Some(rest) = line.strip_prefix("src/a.ts") else { continue };
-        let (position, after) = if let Some(rest) = rest.strip_prefix(':') {
-            match rest.split_once(" - error ") {
-                Some((pos, after)) => (pos.to_string(), after),
-                None => continue,
-            }
-        } else if let Some(rest) = rest.strip_prefix('(') {
-            match rest.split_once("): error ") {
-                Some((pos, after)) => (pos.replace(',', ":"), after),
-                None => continue,
-            }
-        } else {
-            continue;
-        };
-        let code = after.split(':').next().unwrap_or("").trim().to_string();
-        out.push((code, position));
-    }
-    out
+    in_a_ts(common::ngc_errors(output))
 }
 
-/// The `(code, "line:column")` of each error ngc-rs printed (miette's `[src/a.ts:L:C]`).
+/// The `(code, "line:column")` of each error in `src/a.ts` that ngc-rs printed.
 fn our_errors(stderr: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut code = None;
-    for line in stderr.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("NG") && trimmed.chars().all(|c| c.is_ascii_alphanumeric()) {
-            code = Some(trimmed.to_string());
-        } else if let Some(at) = trimmed.find("[src/a.ts:") {
-            let position = &trimmed[at + "[src/a.ts:".len()..];
-            let position = position.trim_end_matches(']');
-            if let Some(code) = code.take() {
-                out.push((code, position.to_string()));
-            }
-        }
-    }
-    out
+    in_a_ts(common::our_errors(stderr))
+}
+
+fn in_a_ts(errors: Vec<common::PrintedError>) -> Vec<(String, String)> {
+    errors.into_iter().filter_map(|e| Some((e.code, e.position.strip_prefix("src/a.ts:")?.to_string()))).collect()
 }
 
 const REPRODUCTION: &str = "import {Component, Directive, Injectable, Input} from '@angular/core';

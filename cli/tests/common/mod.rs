@@ -136,3 +136,97 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn metadata_app_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/metadata-app")
 }
+
+/// The Angular 22 oracle's node_modules (installed by `scripts/test`).
+pub fn oracle_modules() -> PathBuf {
+    let modules = repo().join("tests/oracles/ng22/node_modules");
+    assert!(
+        modules.join("@angular/compiler-cli").is_dir(),
+        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
+    );
+    modules
+}
+
+/// Runs ngc 22 (`ngc -p tsconfig.json`) in `dir`: whether it succeeded, and what it printed,
+/// without colours.
+pub fn run_real_ngc(dir: &Path) -> (bool, String) {
+    let ngc_js = oracle_modules().join("@angular/compiler-cli/bundles/src/bin/ngc.js");
+    let run = Command::new("node")
+        .arg(&ngc_js)
+        .args(["-p", "tsconfig.json"])
+        .current_dir(dir)
+        .output()
+        .expect("node must be installed");
+    let text = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    (run.status.success(), strip_ansi(&text))
+}
+
+/// `text` without ANSI escape sequences.
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An error as a compiler printed it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PrintedError {
+    /// `file:line:column`.
+    pub position: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// The errors ngc printed, in its pretty format (`src/a.ts:3:9 - error NG2007: …`) or its
+/// plain one (`src/a.ts(3,9): error NG2007: …`).
+pub fn ngc_errors(output: &str) -> Vec<PrintedError> {
+    let mut out = Vec::new();
+    for line in output.lines() {
+        let (position, rest) = if let Some((position, rest)) = line.split_once(" - error ") {
+            (position.to_string(), rest)
+        } else if let Some((position, rest)) = line.split_once("): error ") {
+            let Some((file, at)) = position.rsplit_once('(') else { continue };
+            (format!("{file}:{}", at.replace(',', ":")), rest)
+        } else {
+            continue;
+        };
+        let Some((code, message)) = rest.split_once(": ") else { continue };
+        out.push(PrintedError { position, code: code.trim().to_string(), message: message.to_string() });
+    }
+    out
+}
+
+/// The errors of ngc-rs's rendered diagnostics: a code line, `× message` (long ones wrap onto
+/// `│ ` lines), then the frame `╭─[file:line:col]`.
+pub fn our_errors(output: &str) -> Vec<PrintedError> {
+    let lines: Vec<&str> = output.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(first) = line.trim_start().strip_prefix("× ") else { continue };
+        let mut message = first.trim_end().to_string();
+        for continuation in lines[i + 1..].iter().map_while(|l| l.trim_start().strip_prefix("│ ")) {
+            message.push(' ');
+            message.push_str(continuation.trim());
+        }
+        let code = (0..i).rev().map(|j| lines[j].trim()).find(|l| !l.is_empty()).unwrap_or_default().to_string();
+        let position = lines[i + 1..]
+            .iter()
+            .find_map(|l| l.split_once("─[").and_then(|(_, p)| p.strip_suffix(']')))
+            .unwrap_or_default()
+            .to_string();
+        out.push(PrintedError { position, code, message });
+    }
+    out
+}
+
