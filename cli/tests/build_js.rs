@@ -6,21 +6,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::{ngc, tempdir, tree, write};
 
-use common::repo;
 
-fn oracle_modules() -> PathBuf {
-    let modules = repo().join("tests/oracles/ng22/node_modules");
-    assert!(
-        modules.join("@angular/compiler-cli").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    modules
-}
+use common::oracle_modules;
 
 const TSCONFIG: &str = r#"{
   "compilerOptions": {

@@ -6,10 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{ngc, ngc_env, repo, tempdir, tree, write, Run};
+use common::{ngc, ngc_env, tempdir, tree, write, Run};
 
 const TSCONFIG: &str = r#"{
   "compilerOptions": {
@@ -20,14 +20,7 @@ const TSCONFIG: &str = r#"{
 
 const CORE: &str = "import { Component } from '@angular/core';\n";
 
-fn oracle_modules() -> PathBuf {
-    let modules = repo().join("tests/oracles/ng22/node_modules");
-    assert!(
-        modules.join("@angular/core").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    modules
-}
+use common::oracle_modules;
 
 /// A project with `tsconfig` and `files`, node_modules linked to the Angular 22 oracle's.
 fn project_with(tsconfig: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {

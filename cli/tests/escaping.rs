@@ -5,20 +5,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{ngc, tempdir, write};
 use ngc_output::js_tokens::{tokenize, TokenKind};
 
-fn oracle_modules() -> PathBuf {
-    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/oracles/ng22/node_modules");
-    assert!(
-        modules.join("@angular/core").is_dir(),
-        "the Angular 22 oracle is not installed: run `scripts/test`, which installs tests/oracles/*"
-    );
-    modules
-}
+use common::oracle_modules;
 
 const TSCONFIG: &str = r#"{
   "compilerOptions": {

@@ -105,19 +105,7 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
         }
 
         let program_index: HashMap<SymbolId, Declaration> = program.iter().cloned().collect();
-        let mut lookup = |symbol: &SymbolId| -> Declaration {
-            match symbol.module {
-                ModuleId::Program(_) => program_index.get(symbol).cloned().unwrap_or(Declaration::Other),
-                ModuleId::Library(_) => {
-                    if let Some(known) = library.get(symbol) {
-                        return known.clone();
-                    }
-                    let declaration = read_library_class(&mut ev, symbol);
-                    library.insert(symbol.clone(), declaration.clone());
-                    declaration
-                }
-            }
-        };
+        let mut lookup = |symbol: &SymbolId| declaration_of(&mut ev, &program_index, &mut library, symbol);
         let mut scopes = Scopes::new(&mut lookup);
         let mut module_scopes: BTreeMap<SymbolId, Scope> = BTreeMap::new();
         for (symbol, declaration) in &program {
@@ -251,6 +239,27 @@ pub fn analyze_with<'h>(files: Vec<ProgramFile>, options: AnalysisOptions, host:
         }
     }
     Analysis { modules, program, library, component_scopes, diagnostics }
+}
+
+/// The declaration of any class: a program class from `program`, a library class read from
+/// its declaration file on first use and cached in `library`.
+pub(crate) fn declaration_of(
+    ev: &mut Evaluator<'_, '_>,
+    program: &HashMap<SymbolId, Declaration>,
+    library: &mut BTreeMap<SymbolId, Declaration>,
+    symbol: &SymbolId,
+) -> Declaration {
+    match symbol.module {
+        ModuleId::Program(_) => program.get(symbol).cloned().unwrap_or(Declaration::Other),
+        ModuleId::Library(_) => {
+            if let Some(known) = library.get(symbol) {
+                return known.clone();
+            }
+            let declaration = read_library_class(ev, symbol);
+            library.insert(symbol.clone(), declaration.clone());
+            declaration
+        }
+    }
 }
 
 /// The span of a program class's name.

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use ngc_collector::Json;
 
-use crate::declarations::{read_library_class, Declaration, DeclarationProblem, DirectiveMeta, HostDirectiveMeta};
+use crate::declarations::{Declaration, DeclarationProblem, DirectiveMeta, HostDirectiveMeta};
 use crate::diagnostics as diag;
 use crate::evaluate::{escape, Evaluator, Site, StaticValue};
 use crate::modules::{ModuleId, SymbolId};
@@ -24,7 +24,7 @@ struct Flattened {
     outputs: Vec<(String, String)>,
 }
 
-/// Reads declarations of program and library classes, caching the library's.
+/// Reads declarations of program and library classes ([`crate::analysis::declaration_of`]).
 struct Declarations<'a, 'e, 'm, 'h> {
     ev: &'e mut Evaluator<'m, 'h>,
     program: &'a HashMap<SymbolId, Declaration>,
@@ -33,19 +33,8 @@ struct Declarations<'a, 'e, 'm, 'h> {
 
 impl Declarations<'_, '_, '_, '_> {
     fn directive(&mut self, symbol: &SymbolId) -> Option<DirectiveMeta> {
-        let declaration = match symbol.module {
-            ModuleId::Program(_) => self.program.get(symbol).cloned(),
-            ModuleId::Library(_) => Some(match self.library.get(symbol) {
-                Some(known) => known.clone(),
-                None => {
-                    let read = read_library_class(self.ev, symbol);
-                    self.library.insert(symbol.clone(), read.clone());
-                    read
-                }
-            }),
-        };
-        match declaration {
-            Some(Declaration::Directive(meta)) => Some(meta),
+        match crate::analysis::declaration_of(self.ev, self.program, self.library, symbol) {
+            Declaration::Directive(meta) => Some(meta),
             _ => None,
         }
     }
